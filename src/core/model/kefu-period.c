@@ -1,0 +1,263 @@
+/* kefu-period.c — a closed range of days: a day, a week or a month
+ *
+ * Days are calendar days in the shop's own time zone, so a period is a
+ * pair of GDates, not of instants.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n-lib.h>
+
+#include "kefu-period.h"
+
+struct _KefuPeriod
+{
+  KefuGranularity granularity;
+  GDate           first;
+  GDate           last;
+};
+
+G_DEFINE_BOXED_TYPE (KefuPeriod, kefu_period, kefu_period_copy, kefu_period_free)
+
+static const char * const granularity_names[] = {
+  [KEFU_GRANULARITY_DAY]   = "day",
+  [KEFU_GRANULARITY_WEEK]  = "week",
+  [KEFU_GRANULARITY_MONTH] = "month",
+};
+
+/**
+ * kefu_period_new:
+ * @day: any day inside the wanted period
+ *
+ * Returns: (transfer full): the day, week or month that contains @day
+ */
+KefuPeriod *
+kefu_period_new (KefuGranularity  granularity,
+                 const GDate     *day)
+{
+  KefuPeriod *self;
+
+  g_return_val_if_fail (granularity <= KEFU_GRANULARITY_MONTH, NULL);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+
+  self = g_new0 (KefuPeriod, 1);
+  self->granularity = granularity;
+  self->first = *day;
+
+  switch (granularity)
+    {
+    case KEFU_GRANULARITY_DAY:
+      break;
+    case KEFU_GRANULARITY_WEEK:
+      g_date_subtract_days (&self->first, g_date_get_weekday (day) - G_DATE_MONDAY);
+      break;
+    case KEFU_GRANULARITY_MONTH:
+      g_date_set_day (&self->first, 1);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  self->last = self->first;
+  switch (granularity)
+    {
+    case KEFU_GRANULARITY_DAY:
+      break;
+    case KEFU_GRANULARITY_WEEK:
+      g_date_add_days (&self->last, 6);
+      break;
+    case KEFU_GRANULARITY_MONTH:
+      g_date_set_day (&self->last, g_date_get_days_in_month (g_date_get_month (day),
+                                                               g_date_get_year (day)));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  return self;
+}
+
+KefuPeriod *
+kefu_period_new_today (KefuGranularity granularity)
+{
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  return kefu_period_new (granularity, &today);
+}
+
+KefuPeriod *
+kefu_period_copy (const KefuPeriod *self)
+{
+  return g_memdup2 (self, sizeof *self);
+}
+
+void
+kefu_period_free (KefuPeriod *self)
+{
+  g_free (self);
+}
+
+gboolean
+kefu_period_equal (const KefuPeriod *a,
+                   const KefuPeriod *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return a->granularity == b->granularity &&
+         g_date_compare (&a->first, &b->first) == 0;
+}
+
+KefuGranularity
+kefu_period_get_granularity (const KefuPeriod *self)
+{
+  return self->granularity;
+}
+
+void
+kefu_period_get_first (const KefuPeriod *self,
+                       GDate            *first)
+{
+  *first = self->first;
+}
+
+void
+kefu_period_get_last (const KefuPeriod *self,
+                      GDate            *last)
+{
+  *last = self->last;
+}
+
+guint
+kefu_period_get_n_days (const KefuPeriod *self)
+{
+  return g_date_days_between (&self->first, &self->last) + 1;
+}
+
+/**
+ * kefu_period_shift:
+ * @n: how many periods forward (negative: back)
+ *
+ * Returns: (transfer full): the period @n steps away, of the same length
+ */
+KefuPeriod *
+kefu_period_shift (const KefuPeriod *self,
+                   int               n)
+{
+  GDate day = self->first;
+
+  switch (self->granularity)
+    {
+    case KEFU_GRANULARITY_DAY:
+      n >= 0 ? g_date_add_days (&day, n) : g_date_subtract_days (&day, -n);
+      break;
+    case KEFU_GRANULARITY_WEEK:
+      n >= 0 ? g_date_add_days (&day, 7 * n) : g_date_subtract_days (&day, -7 * n);
+      break;
+    case KEFU_GRANULARITY_MONTH:
+      n >= 0 ? g_date_add_months (&day, n) : g_date_subtract_months (&day, -n);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  return kefu_period_new (self->granularity, &day);
+}
+
+static char *
+format_date (const GDate *date,
+             const char  *format)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (date),
+                                                   g_date_get_month (date),
+                                                   g_date_get_day (date), 12, 0, 0);
+  return g_date_time_format (dt, format);
+}
+
+/**
+ * kefu_period_format:
+ *
+ * Returns: (transfer full): the period as a manager reads it, in the
+ *   user's language: “2026年11月”, “November 2026”…
+ */
+char *
+kefu_period_format (const KefuPeriod *self)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  switch (self->granularity)
+    {
+    case KEFU_GRANULARITY_DAY:
+      /* Translators: a day as a period, strftime format */
+      return format_date (&self->first, C_("period", "%b %-d, %Y"));
+
+    case KEFU_GRANULARITY_WEEK:
+      /* Translators: first day of a week, strftime format */
+      first = format_date (&self->first, C_("period", "%b %-d"));
+      /* Translators: last day of a week, strftime format */
+      last = format_date (&self->last, C_("period", "%b %-d, %Y"));
+      /* Translators: a week, from its first to its last day */
+      return g_strdup_printf (C_("period", "%s – %s"), first, last);
+
+    case KEFU_GRANULARITY_MONTH:
+      /* Translators: a month as a period, strftime format */
+      return format_date (&self->first, C_("period", "%B %Y"));
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * kefu_period_to_string:
+ *
+ * Returns: (transfer full): a stable text form, `month:2026-11-01`
+ */
+char *
+kefu_period_to_string (const KefuPeriod *self)
+{
+  return g_strdup_printf ("%s:%04u-%02u-%02u",
+                          granularity_names[self->granularity],
+                          g_date_get_year (&self->first),
+                          g_date_get_month (&self->first),
+                          g_date_get_day (&self->first));
+}
+
+/**
+ * kefu_period_parse:
+ * @text: a period written by kefu_period_to_string()
+ *
+ * Returns: (transfer full) (nullable): the period, or %NULL when @text
+ *   is not one
+ */
+KefuPeriod *
+kefu_period_parse (const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+  guint year, month, day;
+  char tail;
+  GDate date;
+
+  if (text == NULL)
+    return NULL;
+
+  parts = g_strsplit (text, ":", 2);
+  if (g_strv_length (parts) != 2 ||
+      sscanf (parts[1], "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+
+  for (guint i = 0; i < G_N_ELEMENTS (granularity_names); i++)
+    if (g_str_equal (parts[0], granularity_names[i]))
+      return kefu_period_new (i, &date);
+
+  return NULL;
+}

@@ -1,0 +1,38 @@
+/* kefu-store-private.h — internals shared by the store's files and tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "kefu-store.h"
+
+G_BEGIN_DECLS
+
+/* One forward step of the schema: applying @sql to a database at
+ * version - 1 brings it to @version. Steps run in one transaction. */
+typedef struct
+{
+  int         version;
+  const char *sql;
+} KefuStoreMigration;
+
+extern const KefuStoreMigration _kefu_store_migrations[];
+extern const guint              _kefu_store_n_migrations;
+
+KefuStore    *_kefu_store_open_with_migrations (const char               *path,
+                                                const KefuStoreMigration *migrations,
+                                                guint                     n_migrations,
+                                                GError                  **error);
+sqlite3      *_kefu_store_get_db               (KefuStore                *self);
+sqlite3_stmt *_kefu_store_prepare              (KefuStore                *self,
+                                                const char               *sql,
+                                                GError                  **error);
+gboolean      _kefu_store_run                  (KefuStore                *self,
+                                                sqlite3_stmt             *stmt,
+                                                GError                  **error);
+void          _kefu_store_set_error            (KefuStore                *self,
+                                                GError                  **error);
+
+G_END_DECLS

@@ -1,0 +1,131 @@
+/* kefu-store.h — the SQLite database a shop's data lives in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define KEFU_STORE_ERROR (kefu_store_error_quark ())
+
+typedef enum
+{
+  KEFU_STORE_ERROR_NOT_KEFU,     /* a database, but not one of ours */
+  KEFU_STORE_ERROR_TOO_NEW,      /* written by a newer Kefu */
+  KEFU_STORE_ERROR_OPEN,         /* cannot be opened or read at all */
+  KEFU_STORE_ERROR_BACKUP,       /* the copy before migrating failed */
+  KEFU_STORE_ERROR_MIGRATION,    /* a migration step failed */
+  KEFU_STORE_ERROR_NOT_FOUND,
+  KEFU_STORE_ERROR_CONSTRAINT,   /* the data breaks a rule of the schema */
+  KEFU_STORE_ERROR_FAILED,
+} KefuStoreError;
+
+/* Written into the SQLite header (PRAGMA application_id): "KEFU". */
+#define KEFU_STORE_APPLICATION_ID 0x4B454655
+
+/* What one imported file brought. Strings may be NULL where unknown. */
+typedef struct
+{
+  gint64      shop_id;
+  const char *file_name;
+  gint64      file_size;
+  const char *sha256;
+  const char *profile;
+  const char *platform;
+  const char *kind;
+  const char *period_start;   /* YYYY-MM-DD */
+  const char *period_end;     /* YYYY-MM-DD, inclusive */
+  gint64      rows_read;
+  gint64      rows_imported;
+  gint64      rows_skipped;
+  const char *issues_json;    /* a JSON array; NULL for none */
+} KefuBatchInfo;
+
+/* An additive quantity of a shop or agent over a period (METRICS.md §2). */
+typedef struct
+{
+  gint64      batch_id;
+  gint64      shop_id;
+  gint64      agent_id;       /* 0 for a shop-level measure */
+  const char *period_start;
+  const char *period_end;
+  const char *key;
+  double      sum;
+  double      count;
+  gboolean    estimated;
+} KefuMeasure;
+
+typedef enum
+{
+  KEFU_SENDER_BUYER,
+  KEFU_SENDER_AGENT,
+  KEFU_SENDER_ROBOT,
+  KEFU_SENDER_AUTO,
+  KEFU_SENDER_SYSTEM,
+} KefuSender;
+
+typedef struct
+{
+  gint64      batch_id;
+  gint64      shop_id;
+  gint64      agent_id;       /* 0 when no agent is involved */
+  const char *conversation;   /* NULL when the export has none */
+  const char *buyer;
+  gint64      sent_at;        /* seconds since the Unix epoch, UTC */
+  KefuSender  sender;
+  const char *type;
+  const char *content;
+} KefuMessage;
+
+#define KEFU_TYPE_STORE (kefu_store_get_type ())
+G_DECLARE_FINAL_TYPE (KefuStore, kefu_store, KEFU, STORE, GObject)
+
+GQuark       kefu_store_error_quark        (void);
+char        *kefu_store_get_default_path   (void);
+char        *kefu_store_get_demo_path      (void);
+int          kefu_store_get_latest_version (void);
+
+KefuStore   *kefu_store_open               (const char          *path,
+                                            GError             **error);
+const char  *kefu_store_get_path           (KefuStore           *self);
+int          kefu_store_get_schema_version (KefuStore           *self);
+const char  *kefu_store_get_backup_path    (KefuStore           *self);
+
+gboolean     kefu_store_begin              (KefuStore           *self,
+                                            GError             **error);
+gboolean     kefu_store_commit             (KefuStore           *self,
+                                            GError             **error);
+void         kefu_store_rollback           (KefuStore           *self);
+gboolean     kefu_store_in_transaction     (KefuStore           *self);
+
+gint64       kefu_store_add_shop           (KefuStore           *self,
+                                            const char          *name,
+                                            const char          *platform,
+                                            GError             **error);
+GListModel  *kefu_store_list_shops         (KefuStore           *self,
+                                            GError             **error);
+gint64       kefu_store_ensure_agent       (KefuStore           *self,
+                                            gint64               shop_id,
+                                            const char          *account,
+                                            GError             **error);
+
+gint64       kefu_store_find_batch         (KefuStore           *self,
+                                            gint64               shop_id,
+                                            const char          *sha256,
+                                            GError             **error);
+gint64       kefu_store_add_batch          (KefuStore           *self,
+                                            const KefuBatchInfo *info,
+                                            GError             **error);
+gboolean     kefu_store_delete_batch       (KefuStore           *self,
+                                            gint64               batch_id,
+                                            GError             **error);
+gboolean     kefu_store_add_measure        (KefuStore           *self,
+                                            const KefuMeasure   *measure,
+                                            GError             **error);
+gboolean     kefu_store_add_message        (KefuStore           *self,
+                                            const KefuMessage   *message,
+                                            GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,132 @@
+/* kefu-screenshots.c — renders every view of the window to PNG files
+ *
+ * kefu-screenshots OUTDIR [--dark]
+ *
+ * Opens the application on a fresh database (the welcome page), then on
+ * the demo shop, and saves each view as OUTDIR/NAME[-dark].png.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <glib/gi18n.h>
+
+#include "kefu-application.h"
+#include "kefu-window.h"
+
+static const char *outdir;
+static gboolean dark;
+static int failures;
+
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+
+  /* Transitions and the frame clock need wall time, not only idles. */
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+save (GtkWidget  *widget,
+      const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  settle ();
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_printerr ("kefu-screenshots: %s rendered nothing\n", name);
+      failures++;
+      return;
+    }
+
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s%s.png", name, dark ? "-dark" : "");
+  path = g_build_filename (outdir, file, NULL);
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_printerr ("kefu-screenshots: could not write %s\n", path);
+      failures++;
+      return;
+    }
+  g_print ("%s\n", path);
+}
+
+static void
+on_activate (KefuApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  static const char *views[] = { "overview", "agents", "scoring", "charts", "data" };
+
+  if (dark)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
+
+  save (GTK_WIDGET (window), "welcome");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.open-demo", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]);
+      save (GTK_WIDGET (window), views[i]);
+    }
+
+  gtk_window_close (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(KefuApplication) app = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *db = NULL;
+  char *app_argv[] = { argv[0], (char *) "--db", NULL, NULL };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KEFU_LOCALEDIR") ? g_getenv ("KEFU_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: kefu-screenshots OUTDIR [--dark]\n");
+      return EXIT_FAILURE;
+    }
+  outdir = argv[1];
+  dark = argc > 2 && g_str_equal (argv[2], "--dark");
+  g_mkdir_with_parents (outdir, 0755);
+
+  /* A private data folder: the welcome page needs an empty database,
+   * and the demo database is made afresh. */
+  tmpdir = g_dir_make_tmp ("kefu-screenshots-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  db = g_build_filename (tmpdir, "kefu.db", NULL);
+  app_argv[2] = db;
+
+  app = kefu_application_new ();
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
+  if (g_application_run (G_APPLICATION (app), 3, app_argv) != 0)
+    return EXIT_FAILURE;
+
+  return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

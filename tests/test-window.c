@@ -1,0 +1,111 @@
+/* test-window.c — the window opens, shows every view, and closes cleanly
+ *
+ * Runs under Xvfb with G_DEBUG=fatal-warnings, so any warning fails it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kefu-application.h"
+#include "kefu-window.h"
+
+typedef struct
+{
+  KefuApplication *app;
+  char            *tmpdir;
+} Fixture;
+
+static void
+wait_for_idle (void)
+{
+  /* Let layout, frame clock and idle handlers run. */
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+check_window (Fixture *fixture)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (fixture->app));
+  static const char *views[] = { "overview", "agents", "scoring", "charts", "data" };
+  g_autoptr(GListModel) shops = NULL;
+  g_autoptr(KefuShop) shop = NULL;
+
+  g_assert_true (KEFU_IS_WINDOW (window));
+  wait_for_idle ();
+
+  /* A new database has no shop: the welcome page. */
+  g_assert_false (kefu_application_is_demo (fixture->app));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.open-demo", NULL));
+  wait_for_idle ();
+
+  g_assert_true (kefu_application_is_demo (fixture->app));
+  shops = kefu_store_list_shops (kefu_application_get_store (fixture->app), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shops), ==, 1);
+  shop = g_list_model_get_item (shops, 0);
+  g_assert_cmpstr (gtk_window_get_title (window), ==, kefu_shop_get_name (shop));
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view",
+                                                 "s", views[i]));
+      wait_for_idle ();
+      g_assert_cmpstr (kefu_window_get_view (KEFU_WINDOW (window)), ==, views[i]);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-period", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-period", NULL));
+  wait_for_idle ();
+
+  /* Back to the user's own (empty) database. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.close-demo", NULL));
+  wait_for_idle ();
+  g_assert_false (kefu_application_is_demo (fixture->app));
+
+  gtk_window_close (window);
+}
+
+static void
+on_activate (KefuApplication *app,
+             Fixture         *fixture)
+{
+  check_window (fixture);
+}
+
+static void
+test_window_views (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *db = NULL;
+  char *argv[] = { (char *) "kefu", (char *) "--db", NULL, NULL };
+  int status;
+
+  fixture.tmpdir = g_dir_make_tmp ("kefu-window-XXXXXX", NULL);
+  g_assert_nonnull (fixture.tmpdir);
+  g_setenv ("XDG_DATA_HOME", fixture.tmpdir, TRUE);
+  db = g_build_filename (fixture.tmpdir, "kefu.db", NULL);
+  argv[2] = db;
+
+  fixture.app = kefu_application_new ();
+  g_signal_connect_after (fixture.app, "activate", G_CALLBACK (on_activate), &fixture);
+  status = g_application_run (G_APPLICATION (fixture.app), 3, argv);
+  g_assert_cmpint (status, ==, 0);
+
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&fixture.app);
+  g_free (fixture.tmpdir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/window/Window/views", test_window_views);
+
+  return g_test_run ();
+}
