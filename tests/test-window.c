@@ -6,9 +6,9 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 
 #include "kefu-application.h"
+#include "kefu-test-utils.h"
 #include "kefu-window.h"
 
 typedef struct
@@ -26,6 +26,31 @@ wait_for_idle (void)
       ;
 }
 
+/* Opens a secondary window through @action and closes it again. */
+static void
+open_and_close (GtkWindow  *window,
+                const char *action,
+                GType       type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  wait_for_idle ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        found = toplevel;
+    }
+
+  g_assert_nonnull (found);
+  gtk_window_close (found);
+  wait_for_idle ();
+}
+
 static void
 check_window (Fixture *fixture)
 {
@@ -36,6 +61,15 @@ check_window (Fixture *fixture)
 
   g_assert_true (KEFU_IS_WINDOW (window));
   wait_for_idle ();
+
+  /* The size comes from the settings. */
+  {
+    int width, height;
+
+    gtk_window_get_default_size (window, &width, &height);
+    g_assert_cmpint (width, ==, 900);
+    g_assert_cmpint (height, ==, 640);
+  }
 
   /* A new database has no shop: the welcome page. */
   g_assert_false (kefu_application_is_demo (fixture->app));
@@ -60,12 +94,28 @@ check_window (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-period", NULL));
   wait_for_idle ();
 
+  open_and_close (window, "app.about", ADW_TYPE_ABOUT_WINDOW);
+  open_and_close (window, "win.show-help-overlay", GTK_TYPE_SHORTCUTS_WINDOW);
+
   /* Back to the user's own (empty) database. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.close-demo", NULL));
   wait_for_idle ();
   g_assert_false (kefu_application_is_demo (fixture->app));
 
   gtk_window_close (window);
+}
+
+static void
+check_settings_saved (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.kefu.Kefu");
+  g_autofree char *view = g_settings_get_string (settings, "last-view");
+  g_autofree char *period = g_settings_get_string (settings, "last-period");
+
+  /* The last view shown, and the period moved back and forth again. */
+  g_assert_cmpstr (view, ==, "data");
+  g_assert_true (g_str_has_prefix (period, "month:"));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
 }
 
 static void
@@ -83,11 +133,17 @@ test_window_views (void)
   char *argv[] = { (char *) "kefu", (char *) "--db", NULL, NULL };
   int status;
 
-  fixture.tmpdir = g_dir_make_tmp ("kefu-window-XXXXXX", NULL);
-  g_assert_nonnull (fixture.tmpdir);
+  fixture.tmpdir = kefu_test_make_tmpdir ();
   g_setenv ("XDG_DATA_HOME", fixture.tmpdir, TRUE);
   db = g_build_filename (fixture.tmpdir, "kefu.db", NULL);
   argv[2] = db;
+
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("org.kefu.Kefu");
+
+    g_settings_set_int (settings, "window-width", 900);
+    g_settings_set_int (settings, "window-height", 640);
+  }
 
   fixture.app = kefu_application_new ();
   g_signal_connect_after (fixture.app, "activate", G_CALLBACK (on_activate), &fixture);
@@ -95,7 +151,9 @@ test_window_views (void)
   g_assert_cmpint (status, ==, 0);
 
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+  check_settings_saved ();
   g_clear_object (&fixture.app);
+  kefu_test_remove_tree (fixture.tmpdir);
   g_free (fixture.tmpdir);
 }
 

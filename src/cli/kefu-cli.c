@@ -126,7 +126,7 @@ main (int   argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
       N_("Use this database file instead of the default"), N_("FILE") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
-      N_("Use the demo shop’s database"), NULL },
+      N_("Use the demo shop’s database (demo.db beside the database)"), NULL },
     { NULL }
   };
 
@@ -163,7 +163,10 @@ main (int   argc,
         continue;
 
       if (demo)
-        store = kefu_demo_open (db_path, &error);
+        {
+          g_autofree char *demo_path = kefu_store_get_demo_path (db_path);
+          store = kefu_demo_open (demo_path, &error);
+        }
       else
         {
           if (db_path == NULL)

@@ -50,7 +50,7 @@ failed:
 
 /**
  * kefu_demo_open:
- * @path: (nullable): the demo database, or %NULL for the default place
+ * @path: the demo database, see kefu_store_get_demo_path()
  *
  * Opens the demo database, filling it on first use.
  *
@@ -60,11 +60,9 @@ KefuStore *
 kefu_demo_open (const char  *path,
                 GError     **error)
 {
-  g_autofree char *default_path = NULL;
   g_autoptr(KefuStore) store = NULL;
 
-  if (path == NULL)
-    path = default_path = kefu_store_get_demo_path ();
+  g_return_val_if_fail (path != NULL, NULL);
 
   store = kefu_store_open (path, error);
   if (store == NULL || !populate (store, error))

@@ -52,14 +52,18 @@ open_store (KefuApplication  *self,
             GError          **error)
 {
   g_autoptr(KefuStore) store = NULL;
-  g_autofree char *default_path = NULL;
+  g_autofree char *path = NULL;
 
   if (demo)
-    store = kefu_demo_open (self->db_path, error);
+    {
+      path = kefu_store_get_demo_path (self->db_path);
+      store = kefu_demo_open (path, error);
+    }
   else
-    store = kefu_store_open (self->db_path ? self->db_path
-                                           : (default_path = kefu_store_get_default_path ()),
-                             error);
+    {
+      path = self->db_path ? g_strdup (self->db_path) : kefu_store_get_default_path ();
+      store = kefu_store_open (path, error);
+    }
   if (store == NULL)
     return FALSE;
 
@@ -304,6 +308,8 @@ kefu_application_init (KefuApplication *self)
 KefuApplication *
 kefu_application_new (void)
 {
+  /* Not unique: each instance opens the database it was given (--db),
+   * and two instances share one database safely (WAL, busy timeout). */
   return g_object_new (KEFU_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,

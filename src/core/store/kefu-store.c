@@ -66,10 +66,26 @@ kefu_store_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "kefu", "kefu.db", NULL);
 }
 
+/**
+ * kefu_store_get_demo_path:
+ * @db_path: (nullable): the user's database, or %NULL for the default one
+ *
+ * The demo shop has a database of its own beside the user's, so that
+ * exploring it never mixes with real data.
+ *
+ * Returns: (transfer full): the demo database's path
+ */
 char *
-kefu_store_get_demo_path (void)
+kefu_store_get_demo_path (const char *db_path)
 {
-  return g_build_filename (g_get_user_data_dir (), "kefu", "demo.db", NULL);
+  g_autofree char *default_path = NULL;
+  g_autofree char *dir = NULL;
+
+  if (db_path == NULL)
+    db_path = default_path = kefu_store_get_default_path ();
+
+  dir = g_path_get_dirname (db_path);
+  return g_build_filename (dir, "demo.db", NULL);
 }
 
 int

@@ -84,7 +84,7 @@ G_DECLARE_FINAL_TYPE (KefuStore, kefu_store, KEFU, STORE, GObject)
 
 GQuark       kefu_store_error_quark        (void);
 char        *kefu_store_get_default_path   (void);
-char        *kefu_store_get_demo_path      (void);
+char        *kefu_store_get_demo_path      (const char          *db_path);
 int          kefu_store_get_latest_version (void);
 
 KefuStore   *kefu_store_open               (const char          *path,

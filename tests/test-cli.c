@@ -1,0 +1,163 @@
+/* test-cli.c — kefu-cli on a real database file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <sys/wait.h>
+#include <glib.h>
+
+#include "kefu-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = kefu_test_make_tmpdir ();
+  fixture->db = g_build_filename (fixture->dir, "kefu.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  kefu_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+/* Runs kefu-cli --db DB ARGS…; returns its exit status. */
+static int
+run_cli (Fixture     *fixture,
+         char       **out,
+         char       **err,
+         const char  *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("KEFU_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, fixture->db);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+
+  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
+}
+
+static void
+test_shops (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "info", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Schema version: 1"));
+  g_assert_nonnull (strstr (out, "0 shops"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "add-shop", "小鹿女装", "pdd", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "1\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "shops", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "1\tPinduoduo\t小鹿女装\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "info", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "1 shop\n"));
+}
+
+static void
+test_errors (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "add-shop", "Shop", "amazon", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "“amazon” is not a platform"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "delete-batch", "5", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "There is no import batch 5."));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "delete-batch", "five", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Usage: kefu-cli delete-batch"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "frobnicate", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "unknown command “frobnicate”"));
+}
+
+static void
+test_foreign_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->db, "客服,询单人数\n小王,12\n", -1, NULL));
+  before = kefu_test_file_checksum (fixture->db);
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "info", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "is not a Kefu database"));
+  g_assert_nonnull (strstr (err, fixture->db));
+
+  after = kefu_test_file_checksum (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_demo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *demo = g_build_filename (fixture->dir, "demo.db", NULL);
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "--demo", "shops", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Taobao"));
+  g_assert_true (g_file_test (demo, G_FILE_TEST_IS_REGULAR));
+  /* The demo never touches the user's database. */
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/Cli/shops", Fixture, NULL, fixture_set_up, test_shops, fixture_tear_down);
+  g_test_add ("/cli/Cli/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
+  g_test_add ("/cli/Cli/foreign-file", Fixture, NULL, fixture_set_up, test_foreign_file, fixture_tear_down);
+  g_test_add ("/cli/Cli/demo", Fixture, NULL, fixture_set_up, test_demo, fixture_tear_down);
+
+  return g_test_run ();
+}
