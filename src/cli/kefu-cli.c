@@ -30,7 +30,7 @@ cmd_info (KefuStore  *store,
   g_print (_("Database: %s\n"), kefu_store_get_path (store));
   g_print (_("Schema version: %d\n"), kefu_store_get_schema_version (store));
   if (kefu_store_get_backup_path (store) != NULL)
-    g_print (_("Upgraded; the previous file was kept as %s\n"),
+    g_print (_("The database was upgraded; the previous version was kept as %s\n"),
              kefu_store_get_backup_path (store));
   g_print (g_dngettext (NULL, "%u shop\n", "%u shops\n",
                         g_list_model_get_n_items (shops)),
@@ -109,7 +109,7 @@ static const struct {
   { "info",         cmd_info,         N_("Show the database’s location, version and contents") },
   { "shops",        cmd_shops,        N_("List the shops") },
   { "add-shop",     cmd_add_shop,     N_("Add a shop: NAME PLATFORM") },
-  { "delete-batch", cmd_delete_batch, N_("Delete an import batch and everything it brought: ID") },
+  { "delete-batch", cmd_delete_batch, N_("Delete an import batch and all the data it imported: ID") },
 };
 
 int

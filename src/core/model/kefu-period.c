@@ -194,13 +194,13 @@ kefu_period_format (const KefuPeriod *self)
     {
     case KEFU_GRANULARITY_DAY:
       /* Translators: a day as a period, strftime format */
-      return format_date (&self->first, C_("period", "%b %-d, %Y"));
+      return format_date (&self->first, C_("day period", "%b %-d, %Y"));
 
     case KEFU_GRANULARITY_WEEK:
       /* Translators: first day of a week, strftime format */
-      first = format_date (&self->first, C_("period", "%b %-d"));
+      first = format_date (&self->first, C_("week start", "%b %-d"));
       /* Translators: last day of a week, strftime format */
-      last = format_date (&self->last, C_("period", "%b %-d, %Y"));
+      last = format_date (&self->last, C_("week end", "%b %-d, %Y"));
       /* Translators: a week, from its first to its last day */
       return g_strdup_printf (C_("period", "%s – %s"), first, last);
 
