@@ -9,7 +9,7 @@ XVFB = xvfb-run -a -s "-screen 0 1280x800x24"
 # accessibility bus (a bare root session has none).
 UNINSTALLED_ENV = GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data KEFU_LOCALEDIR=$(BUILDDIR)/po
 
-.PHONY: all deps build run test screenshots clean
+.PHONY: all deps build run test screenshots bench clean
 
 all: build
 
@@ -37,6 +37,10 @@ screenshots: build
 	      $(XVFB) $(BUILDDIR)/tests/kefu-screenshots $(SCREENSHOTS)/$$lang $$scheme || exit 1; \
 	  done; \
 	done
+
+# Benchmarks (not tests): figures beside their floors, see bench/.
+bench: build
+	sh bench/run-import.sh $(BUILDDIR)
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -4,6 +4,7 @@
  */
 #include <sys/wait.h>
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "kefu-test-utils.h"
 
@@ -99,18 +100,81 @@ test_errors (Fixture       *fixture,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (fixture, &out, &err, "delete-batch", "5", NULL), ==, 1);
+  g_assert_cmpint (run_cli (fixture, &out, &err, "undo", "5", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "There is no import batch 5."));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (fixture, &out, &err, "delete-batch", "five", NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "Usage: kefu-cli delete-batch"));
+  /* Usage mistakes exit with 2. */
+  g_assert_cmpint (run_cli (fixture, &out, &err, "undo", "five", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "Usage: kefu-cli undo"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (fixture, &out, &err, "frobnicate", NULL), ==, 1);
+  g_assert_cmpint (run_cli (fixture, &out, &err, "import", "--period", "2026-10-31..2026-10-01",
+                            "x.csv", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "frobnicate", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "unknown command “frobnicate”"));
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *csv = g_build_filename (fixture->dir, "womenswear-30d.csv", NULL);
+  g_autofree char *unknown = g_build_filename (fixture->dir, "list.csv", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *report;
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "客服,开始日期,结束日期,咨询总人数,成交总人数\n"
+                                      "A,2026-10-01,2026-10-30,275,88\n", -1, NULL));
+  g_assert_true (g_file_set_contents (unknown, "name,colour\nshirt,red\n", -1, NULL));
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "import", "--shop", "小鹿女装", "--platform", "taobao",
+                            "--format", "json", csv, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  report = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (report, "status"), ==, "imported");
+  g_assert_cmpstr (json_object_get_string_member (report, "profile"), ==, "kefu-agent-table");
+  g_assert_cmpint (json_object_get_int_member (report, "rows_imported"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (report, "period_end"), ==, "2026-10-30");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Again: a no-op that says so, and succeeds. */
+  g_assert_cmpint (run_cli (fixture, &out, &err, "import", csv, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Already imported as batch 1"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Any refused file makes the exit status 1. */
+  g_assert_cmpint (run_cli (fixture, &out, &err, "import", unknown, csv, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "does not recognise"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "batches", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "womenswear-30d.csv"));
+  g_assert_nonnull (strstr (out, "2026-10-01..2026-10-30"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "undo", "1", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (fixture, &out, &err, "batches", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "profiles", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "kefu-agent-table\t"));
 }
 
 static void
@@ -156,6 +220,7 @@ main (int   argc,
 
   g_test_add ("/cli/Cli/shops", Fixture, NULL, fixture_set_up, test_shops, fixture_tear_down);
   g_test_add ("/cli/Cli/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
+  g_test_add ("/cli/Cli/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/cli/Cli/foreign-file", Fixture, NULL, fixture_set_up, test_foreign_file, fixture_tear_down);
   g_test_add ("/cli/Cli/demo", Fixture, NULL, fixture_set_up, test_demo, fixture_tear_down);
 

@@ -13,9 +13,17 @@
 
 #include "kefu-core.h"
 
+/* Exit statuses: 0 done, 1 refused (nothing of that file stored), 2 usage. */
+#define EXIT_REFUSED 1
+#define EXIT_USAGE 2
+
 typedef gboolean (*CommandFunc) (KefuStore  *store,
                                  char      **args,
                                  GError    **error);
+
+/* A usage mistake, as opposed to a refusal of the data. */
+#define USAGE_ERROR(error, ...) \
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, __VA_ARGS__)
 
 static gboolean
 cmd_info (KefuStore  *store,
@@ -69,9 +77,8 @@ cmd_add_shop (KefuStore  *store,
 
   if (g_strv_length (args) != 2)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Usage: kefu-cli add-shop NAME PLATFORM "
-                     "(PLATFORM is one of pdd, taobao, tmall, douyin, jd, other)"));
+      USAGE_ERROR (error, _("Usage: kefu-cli add-shop NAME PLATFORM "
+                            "(PLATFORM is one of pdd, taobao, tmall, douyin, jd, other)"));
       return FALSE;
     }
 
@@ -84,21 +91,209 @@ cmd_add_shop (KefuStore  *store,
 }
 
 static gboolean
-cmd_delete_batch (KefuStore  *store,
-                  char      **args,
-                  GError    **error)
+cmd_undo (KefuStore  *store,
+          char      **args,
+          GError    **error)
 {
   guint64 id;
 
   if (g_strv_length (args) != 1 ||
       !g_ascii_string_to_unsigned (args[0], 10, 1, G_MAXINT64, &id, NULL))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Usage: kefu-cli delete-batch ID (a positive number)"));
+      USAGE_ERROR (error, _("Usage: kefu-cli undo BATCH (a batch number from kefu-cli batches)"));
       return FALSE;
     }
 
-  return kefu_store_delete_batch (store, (gint64) id, error);
+  if (!kefu_store_delete_batch (store, (gint64) id, error))
+    return FALSE;
+
+  g_print (_("Batch %lu and all the data it imported were removed.\n"), (gulong) id);
+  return TRUE;
+}
+
+static gboolean
+cmd_batches (KefuStore  *store,
+             char      **args,
+             GError    **error)
+{
+  g_autoptr(GListModel) batches = kefu_store_list_batches (store, 0, error);
+
+  if (batches == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (batches); i++)
+    {
+      g_autoptr(KefuBatch) batch = g_list_model_get_item (batches, i);
+
+      /* Translators: batch id, import time, kind, first day, last day,
+       * rows imported, rows skipped, problems, file name */
+      g_print (_("%ld\t%s\t%s\t%s..%s\t%ld rows, %ld skipped, %u problems\t%s\n"),
+               (long) kefu_batch_get_id (batch),
+               kefu_batch_get_imported_at (batch),
+               kefu_batch_get_kind (batch),
+               kefu_batch_get_period_start (batch),
+               kefu_batch_get_period_end (batch),
+               (long) kefu_batch_get_rows_imported (batch),
+               (long) kefu_batch_get_rows_skipped (batch),
+               kefu_batch_get_n_problems (batch),
+               kefu_batch_get_file_name (batch));
+    }
+  return TRUE;
+}
+
+static gboolean
+cmd_profiles (KefuStore  *store,
+              char      **args,
+              GError    **error)
+{
+  GListModel *profiles = kefu_profile_registry_get_profiles (kefu_profile_registry_get_default ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(KefuProfile) profile = g_list_model_get_item (profiles, i);
+
+      g_print ("%s\t%s\t%s\t%s\n",
+               kefu_profile_get_id (profile),
+               kefu_platform_get_label (kefu_profile_get_platform (profile)),
+               kefu_profile_get_kind_name (profile),
+               kefu_profile_get_name (profile));
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_day (const char  *text,
+           GDate       *date,
+           GError     **error)
+{
+  KefuCell cell = { KEFU_CELL_TEXT, text, 0 };
+  KefuValue value = kefu_value_parse_date (&cell, date);
+
+  if (value.status != KEFU_VALUE_OK)
+    {
+      USAGE_ERROR (error, _("“%s” is not a date; expected YYYY-MM-DD"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Set when any file of an import was refused. */
+static gboolean import_refused;
+
+static gboolean
+cmd_import (KefuStore  *store,
+            char      **args,
+            GError    **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — import exports"));
+  g_autoptr(JsonBuilder) json = json_builder_new ();
+  g_autofree char *shop = NULL;
+  g_autofree char *platform = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *format = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean replace = FALSE;
+  KefuImportOptions options;
+  g_autofree char **argv = NULL;
+  int argc;
+  const GOptionEntry entries[] = {
+    { "shop", 0, 0, G_OPTION_ARG_STRING, &shop, N_("The shop the files are from (created if new)"), N_("NAME") },
+    { "platform", 0, 0, G_OPTION_ARG_STRING, &platform, N_("The platform of a new shop"), N_("PLATFORM") },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile, N_("Read the files with this profile instead of recognising them"), N_("ID") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("The text encoding of CSV files, e.g. GBK"), N_("ENCODING") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day a file without dates covers"), N_("YYYY-MM-DD") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("The days a file without dates covers"), N_("FROM..TO") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, N_("Replace what earlier imports brought for the same days"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Report as text or json"), N_("FORMAT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+
+  argc = g_strv_length (args) + 1;
+  argv = g_new0 (char *, argc + 1);
+  argv[0] = (char *) "kefu-cli import";
+  memcpy (argv + 1, args, (argc - 1) * sizeof (char *));
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return FALSE;
+
+  if (files == NULL || files[0] == NULL)
+    {
+      USAGE_ERROR (error, _("Usage: kefu-cli import [OPTION…] FILE…; see kefu-cli import --help"));
+      return FALSE;
+    }
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    {
+      USAGE_ERROR (error, _("--format is text or json"));
+      return FALSE;
+    }
+  if (platform != NULL && !kefu_platform_is_valid (platform))
+    {
+      USAGE_ERROR (error, _("--platform is one of pdd, taobao, tmall, douyin, jd, other"));
+      return FALSE;
+    }
+
+  kefu_import_options_init (&options);
+  options.shop_name = shop;
+  options.platform = platform;
+  options.profile_id = profile;
+  options.encoding = encoding;
+  options.replace = replace;
+
+  if (date != NULL && !parse_day (date, &options.period_from, error))
+    return FALSE;
+  if (period != NULL)
+    {
+      g_auto(GStrv) ends = g_strsplit (period, "..", 2);
+
+      if (g_strv_length (ends) != 2)
+        {
+          USAGE_ERROR (error, _("--period is FROM..TO, e.g. 2026-10-01..2026-10-31"));
+          return FALSE;
+        }
+      if (!parse_day (ends[0], &options.period_from, error) ||
+          !parse_day (ends[1], &options.period_to, error))
+        return FALSE;
+      if (g_date_compare (&options.period_from, &options.period_to) > 0)
+        {
+          USAGE_ERROR (error, _("--period ends before it starts"));
+          return FALSE;
+        }
+    }
+
+  json_builder_begin_array (json);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(KefuImportResult) result =
+        kefu_import_file (store, kefu_profile_registry_get_default (), files[i],
+                          &options, NULL, NULL, NULL);
+      KefuImportStatus status = kefu_import_result_get_status (result);
+
+      if (status == KEFU_IMPORT_REFUSED || status == KEFU_IMPORT_OVERLAP)
+        import_refused = TRUE;
+
+      if (g_strcmp0 (format, "json") == 0)
+        json_builder_add_value (json, kefu_import_result_to_json (result));
+      else
+        {
+          g_autofree char *text = kefu_import_result_to_text (result);
+          g_print ("%s", text);
+        }
+    }
+  json_builder_end_array (json);
+
+  if (g_strcmp0 (format, "json") == 0)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (json);
+      g_autofree char *text = json_to_string (root, TRUE);
+      g_print ("%s\n", text);
+    }
+
+  return TRUE;
 }
 
 static const struct {
@@ -109,7 +304,10 @@ static const struct {
   { "info",         cmd_info,         N_("Show the database’s location, version and contents") },
   { "shops",        cmd_shops,        N_("List the shops") },
   { "add-shop",     cmd_add_shop,     N_("Add a shop: NAME PLATFORM") },
-  { "delete-batch", cmd_delete_batch, N_("Delete an import batch and all the data it imported: ID") },
+  { "import",       cmd_import,       N_("Import exports: [OPTION…] FILE… (see import --help)") },
+  { "batches",      cmd_batches,      N_("List the import batches") },
+  { "undo",         cmd_undo,         N_("Remove an import batch and all the data it imported: BATCH") },
+  { "profiles",     cmd_profiles,     N_("List the import profiles") },
 };
 
 int
@@ -147,14 +345,14 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("kefu-cli: %s\n", error->message);
-      return EXIT_FAILURE;
+      return EXIT_USAGE;
     }
 
   if (argc < 2)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
       g_printerr ("%s", help);
-      return EXIT_FAILURE;
+      return EXIT_USAGE;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -177,11 +375,11 @@ main (int   argc,
       if (store == NULL || !commands[i].func (store, argv + 2, &error))
         {
           g_printerr ("kefu-cli: %s\n", error->message);
-          return EXIT_FAILURE;
+          return error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_REFUSED;
         }
-      return EXIT_SUCCESS;
+      return import_refused ? EXIT_REFUSED : EXIT_SUCCESS;
     }
 
   g_printerr (_("kefu-cli: unknown command “%s”; see kefu-cli --help\n"), argv[1]);
-  return EXIT_FAILURE;
+  return EXIT_USAGE;
 }

@@ -5,6 +5,14 @@
 #pragma once
 
 #include "kefu-demo.h"
+#include "import/kefu-importer.h"
+#include "import/kefu-import-result.h"
+#include "import/kefu-profile.h"
+#include "import/kefu-profile-registry.h"
+#include "import/kefu-value.h"
+#include "io/kefu-table-reader.h"
+#include "metrics/kefu-metric.h"
+#include "model/kefu-batch.h"
 #include "model/kefu-period.h"
 #include "model/kefu-shop.h"
 #include "store/kefu-store.h"

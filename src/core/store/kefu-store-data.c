@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "kefu-store-private.h"
@@ -352,6 +353,99 @@ kefu_store_add_message (KefuStore          *self,
   bind_text (stmt, 7, sender_names[message->sender]);
   bind_text (stmt, 8, message->type);
   bind_text (stmt, 9, message->content);
+
+  return _kefu_store_run (self, stmt, error);
+}
+
+static void
+bind_time (sqlite3_stmt *stmt,
+           int           column,
+           gint64        time)
+{
+  if (time != 0)
+    sqlite3_bind_int64 (stmt, column, time);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static void
+bind_amount (sqlite3_stmt *stmt,
+             int           column,
+             double        amount)
+{
+  if (!isnan (amount))
+    sqlite3_bind_double (stmt, column, amount);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+gboolean
+kefu_store_add_order (KefuStore        *self,
+                      const KefuOrder  *order,
+                      GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (order != NULL && order->order_no != NULL, FALSE);
+
+  stmt = _kefu_store_prepare (self,
+                              "INSERT INTO order_ (batch_id, shop_id, agent_id, order_no, buyer, "
+                              "  status, created_at, paid_at, amount, paid_amount, items, after_sale) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, order->batch_id);
+  sqlite3_bind_int64 (stmt, 2, order->shop_id);
+  bind_id (stmt, 3, order->agent_id);
+  bind_text (stmt, 4, order->order_no);
+  bind_text (stmt, 5, order->buyer);
+  bind_text (stmt, 6, order->status);
+  bind_time (stmt, 7, order->created_at);
+  bind_time (stmt, 8, order->paid_at);
+  bind_amount (stmt, 9, order->amount);
+  bind_amount (stmt, 10, order->paid_amount);
+  if (order->items >= 0)
+    sqlite3_bind_int64 (stmt, 11, order->items);
+  else
+    sqlite3_bind_null (stmt, 11);
+  bind_text (stmt, 12, order->after_sale);
+
+  return _kefu_store_run (self, stmt, error);
+}
+
+gboolean
+kefu_store_add_session (KefuStore          *self,
+                        const KefuSession  *session,
+                        GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (session != NULL && session->started_at != 0, FALSE);
+
+  stmt = _kefu_store_prepare (self,
+                              "INSERT INTO session (batch_id, shop_id, agent_id, conversation, buyer, "
+                              "  started_at, ended_at, queued_at, assigned_at, transferred, rating) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, session->batch_id);
+  sqlite3_bind_int64 (stmt, 2, session->shop_id);
+  bind_id (stmt, 3, session->agent_id);
+  bind_text (stmt, 4, session->conversation);
+  bind_text (stmt, 5, session->buyer);
+  sqlite3_bind_int64 (stmt, 6, session->started_at);
+  bind_time (stmt, 7, session->ended_at);
+  bind_time (stmt, 8, session->queued_at);
+  bind_time (stmt, 9, session->assigned_at);
+  if (session->transferred >= 0)
+    sqlite3_bind_int (stmt, 10, session->transferred);
+  else
+    sqlite3_bind_null (stmt, 10);
+  bind_text (stmt, 11, session->rating);
 
   return _kefu_store_run (self, stmt, error);
 }

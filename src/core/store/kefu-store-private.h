@@ -26,6 +26,8 @@ KefuStore    *_kefu_store_open_with_migrations (const char               *path,
                                                 guint                     n_migrations,
                                                 GError                  **error);
 sqlite3      *_kefu_store_get_db               (KefuStore                *self);
+/* @sql must be a string literal (or live as long as the store): the
+ * prepared statement is cached by its address. */
 sqlite3_stmt *_kefu_store_prepare              (KefuStore                *self,
                                                 const char               *sql,
                                                 GError                  **error);

@@ -76,6 +76,7 @@ const KefuStoreMigration _kefu_store_migrations[] = {
     "  content TEXT);"
     "CREATE INDEX message_shop_agent_time ON message (shop_id, agent_id, sent_at);"
     "CREATE INDEX message_shop_buyer_time ON message (shop_id, buyer, sent_at);"
+    "CREATE INDEX message_shop_time ON message (shop_id, sent_at);"
     "CREATE INDEX message_batch ON message (batch_id);"
 
     "CREATE TABLE session ("
@@ -110,7 +111,7 @@ const KefuStoreMigration _kefu_store_migrations[] = {
     "  items INTEGER,"
     "  after_sale TEXT);"
     "CREATE INDEX order_shop_time ON order_ (shop_id, created_at);"
-    "CREATE INDEX order_shop_buyer ON order_ (shop_id, buyer);"
+    "CREATE INDEX order_shop_number ON order_ (shop_id, order_no);"
     "CREATE INDEX order_batch ON order_ (batch_id);"
 
     "CREATE TABLE refund ("

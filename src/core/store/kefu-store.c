@@ -16,7 +16,7 @@ struct _KefuStore
   sqlite3    *db;
   char       *path;
   char       *backup_path;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt, prepared once */
+  GHashTable *statements;   /* SQL literal → sqlite3_stmt, prepared once */
   int         schema_version;
   guint       in_transaction : 1;
 };
@@ -56,7 +56,9 @@ finalize_statement (gpointer stmt)
 static void
 kefu_store_init (KefuStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  /* Keyed by the address of the SQL literal: hashing the text of every
+   * statement on every row costs more than the insert it prepares. */
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
 }
 
@@ -139,7 +141,7 @@ _kefu_store_prepare (KefuStore   *self,
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
@@ -345,6 +347,7 @@ open_database (KefuStore                *self,
 
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !exec (self, "PRAGMA cache_size = -32768", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 

@@ -79,6 +79,39 @@ typedef struct
   const char *content;
 } KefuMessage;
 
+/* An order row. Unknown times are 0, unknown amounts NAN, unknown item
+ * counts -1: all stored as NULL. */
+typedef struct
+{
+  gint64      batch_id;
+  gint64      shop_id;
+  gint64      agent_id;       /* 0 when the export names none */
+  const char *order_no;
+  const char *buyer;
+  const char *status;
+  gint64      created_at;
+  gint64      paid_at;
+  double      amount;
+  double      paid_amount;
+  gint64      items;
+  const char *after_sale;
+} KefuOrder;
+
+typedef struct
+{
+  gint64      batch_id;
+  gint64      shop_id;
+  gint64      agent_id;
+  const char *conversation;
+  const char *buyer;
+  gint64      started_at;
+  gint64      ended_at;       /* 0 when unknown, as the other times */
+  gint64      queued_at;
+  gint64      assigned_at;
+  int         transferred;    /* -1 unknown, 0, 1 */
+  const char *rating;         /* very_satisfied … very_dissatisfied, or NULL */
+} KefuSession;
+
 #define KEFU_TYPE_STORE (kefu_store_get_type ())
 G_DECLARE_FINAL_TYPE (KefuStore, kefu_store, KEFU, STORE, GObject)
 
@@ -127,5 +160,37 @@ gboolean     kefu_store_add_measure        (KefuStore           *self,
 gboolean     kefu_store_add_message        (KefuStore           *self,
                                             const KefuMessage   *message,
                                             GError             **error);
+
+gboolean     kefu_store_add_order          (KefuStore           *self,
+                                            const KefuOrder     *order,
+                                            GError             **error);
+gboolean     kefu_store_add_session        (KefuStore           *self,
+                                            const KefuSession   *session,
+                                            GError             **error);
+gboolean     kefu_store_event_overlaps     (KefuStore           *self,
+                                            const char          *kind,
+                                            gint64               batch_id,
+                                            gboolean             replace,
+                                            GHashTable          *batches,
+                                            GError             **error);
+gint64       kefu_store_find_shop          (KefuStore           *self,
+                                            const char          *name,
+                                            GError             **error);
+GListModel  *kefu_store_list_batches       (KefuStore           *self,
+                                            gint64               shop_id,
+                                            GError             **error);
+gboolean     kefu_store_finish_batch       (KefuStore           *self,
+                                            const KefuBatchInfo *info,
+                                            gint64               batch_id,
+                                            GError             **error);
+gboolean     kefu_store_measure_overlaps   (KefuStore           *self,
+                                            const KefuMeasure   *measure,
+                                            GHashTable          *batches,
+                                            GError             **error);
+gboolean     kefu_store_delete_overlapping (KefuStore           *self,
+                                            const KefuMeasure   *measure,
+                                            GError             **error);
+char        *kefu_store_get_batch_file_name (KefuStore          *self,
+                                            gint64               batch_id);
 
 G_END_DECLS

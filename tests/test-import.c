@@ -1,0 +1,610 @@
+/* test-import.c — files into the store: recognised, exact, atomic, idempotent
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <xlsxwriter.h>
+
+#include "kefu-core.h"
+#include "kefu-test-utils.h"
+#include "store/kefu-store-private.h"
+
+typedef struct
+{
+  char      *dir;
+  KefuStore *store;
+} Fixture;
+
+/* The worked example of METRICS.md §5, as the shared fixture has it. */
+static const char *womenswear =
+  "客服,开始日期,结束日期,咨询总人数,成交总人数,下单总笔数,成交笔数,客服客单价,店铺客单价,"
+  "首次响应时间(秒),平均响应时间(秒),月退货量,月成交量\n"
+  "A,2026-10-01,2026-10-30,275,88,240,228,78.23,66.30,13,21,6,289\n"
+  "B,2026-10-01,2026-10-30,1455,582,325,247,76.90,66.30,8,19,23,423\n"
+  "C,2026-10-01,2026-10-30,800,232,225,198,82.80,66.30,16,27,0,260\n";
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = kefu_test_make_tmpdir ();
+  path = g_build_filename (fixture->dir, "kefu.db", NULL);
+  fixture->store = kefu_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  kefu_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static KefuImportResult *
+import_with (Fixture                 *fixture,
+             const char              *path,
+             const KefuImportOptions *options)
+{
+  return kefu_import_file (fixture->store, kefu_profile_registry_get_default (),
+                           path, options, NULL, NULL, NULL);
+}
+
+static KefuImportResult *
+import (Fixture    *fixture,
+        const char *path)
+{
+  KefuImportOptions options;
+
+  kefu_import_options_init (&options);
+  options.shop_name = "小鹿女装";
+  options.platform = "taobao";
+  return import_with (fixture, path, &options);
+}
+
+static gint64
+count (Fixture    *fixture,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_kefu_store_get_db (fixture->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* sum and count of one agent's measure; the agent "" is the shop. */
+static void
+assert_measure (Fixture    *fixture,
+                const char *agent,
+                const char *key,
+                double      sum,
+                double      count_value,
+                gboolean    estimated)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_kefu_store_get_db (fixture->store),
+                                       "SELECT m.sum, m.count, m.estimated FROM measure m "
+                                       "LEFT JOIN agent a ON a.id = m.agent_id "
+                                       "WHERE coalesce(a.display_name, '') = ?1 AND m.key = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, agent, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_error ("no measure %s for agent “%s”", key, agent);
+  g_assert_cmpfloat_with_epsilon (sqlite3_column_double (stmt, 0), sum, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sqlite3_column_double (stmt, 1), count_value, 1e-9);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, estimated);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);   /* exactly one */
+  sqlite3_finalize (stmt);
+}
+
+static void
+assert_womenswear_measures (Fixture *fixture)
+{
+  /* Rates keep numerator and denominator (METRICS.md §2). */
+  assert_measure (fixture, "A", "inquiry_conversion_rate", 88, 275, FALSE);
+  assert_measure (fixture, "B", "inquiry_conversion_rate", 582, 1455, FALSE);
+  assert_measure (fixture, "C", "inquiry_conversion_rate", 232, 800, FALSE);
+  assert_measure (fixture, "A", "payment_rate", 228, 240, FALSE);
+  assert_measure (fixture, "B", "payment_rate", 247, 325, FALSE);
+  assert_measure (fixture, "C", "payment_rate", 198, 225, FALSE);
+  /* Unit price × paying buyers = the agent's sales. */
+  assert_measure (fixture, "A", "unit_price", 78.23 * 88, 88, FALSE);
+  assert_measure (fixture, "B", "unit_price", 76.90 * 582, 582, FALSE);
+  assert_measure (fixture, "C", "unit_price", 82.80 * 232, 232, FALSE);
+  /* The shop's unit price, repeated on each row, is stored once. */
+  assert_measure (fixture, "", "unit_price", 66.30, 1, FALSE);
+  assert_measure (fixture, "A", "first_response_time", 13, 1, FALSE);
+  assert_measure (fixture, "C", "avg_response_time", 27, 1, FALSE);
+  assert_measure (fixture, "B", "monthly_returns", 23, 1, FALSE);
+  assert_measure (fixture, "C", "monthly_returns", 0, 1, FALSE);   /* a real zero */
+  assert_measure (fixture, "A", "return_rate", 6, 289, FALSE);
+  assert_measure (fixture, "A", "inquiry_buyers", 275, 1, FALSE);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 3 * 8 + 1);
+}
+
+static void
+test_womenswear (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "womenswear-30d.csv", womenswear, -1);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  g_autoptr(KefuImportResult) again = NULL;
+  KefuImportFacts *facts = kefu_import_result_get_facts (result);
+
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpstr (facts->profile_id, ==, "kefu-agent-table");
+  g_assert_cmpstr (facts->format, ==, "text");
+  g_assert_cmpstr (facts->period_start, ==, "2026-10-01");
+  g_assert_cmpstr (facts->period_end, ==, "2026-10-30");
+  g_assert_cmpfloat (facts->confidence, ==, 1.0);
+  g_assert_cmpuint (facts->rows_read, ==, 3);
+  g_assert_cmpuint (facts->rows_imported, ==, 3);
+  g_assert_cmpuint (facts->rows_skipped, ==, 0);
+  g_assert_cmpuint (kefu_import_result_get_n_problems (result), ==, 0);
+  assert_womenswear_measures (fixture);
+
+  /* The same content again changes nothing. */
+  again = import (fixture, path);
+  g_assert_cmpint (kefu_import_result_get_status (again), ==, KEFU_IMPORT_ALREADY_IMPORTED);
+  g_assert_cmpint (kefu_import_result_get_batch_id (again), ==, kefu_import_result_get_batch_id (result));
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 1);
+  assert_womenswear_measures (fixture);
+}
+
+static void
+test_encodings_and_formats (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *gbk = g_convert (womenswear, -1, "GB18030", "UTF-8", NULL, NULL, NULL);
+  g_autofree char *gbk_path = NULL;
+  g_autofree char *xlsx_path = g_build_filename (fixture->dir, "客服绩效.xlsx", NULL);
+  g_auto(GStrv) lines = g_strsplit (womenswear, "\n", -1);
+  g_autoptr(KefuImportResult) result = NULL;
+  lxw_workbook *workbook;
+  lxw_worksheet *sheet;
+
+  g_assert_nonnull (gbk);
+  gbk_path = write_file (fixture, "womenswear-gbk.csv", gbk, -1);
+  result = import (fixture, gbk_path);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpstr (kefu_import_result_get_facts (result)->encoding, ==, "GB18030");
+  assert_womenswear_measures (fixture);
+  g_clear_object (&result);
+
+  /* The same table as a workbook with a title row above the header:
+   * different bytes, same data, so it is an overlap. */
+  workbook = workbook_new (xlsx_path);
+  sheet = workbook_add_worksheet (workbook, "客服绩效");
+  worksheet_write_string (sheet, 0, 0, "客服绩效报表 2026年10月", NULL);
+  for (guint r = 0; lines[r] != NULL && lines[r][0] != '\0'; r++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[r], ",", -1);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          char *end;
+          double number = g_ascii_strtod (cells[c], &end);
+
+          if (r > 0 && c > 2 && *end == '\0')
+            worksheet_write_number (sheet, r + 2, c, number, NULL);
+          else
+            worksheet_write_string (sheet, r + 2, c, cells[c], NULL);
+        }
+    }
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+
+  result = import (fixture, xlsx_path);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_OVERLAP);
+  g_assert_nonnull (strstr (kefu_import_result_get_message (result), "womenswear-gbk.csv"));
+  g_assert_cmpstr (kefu_import_result_get_facts (result)->format, ==, "xlsx");
+  g_assert_cmpuint (kefu_import_result_get_facts (result)->header_row, ==, 3);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 1);
+  g_clear_object (&result);
+
+  /* Replacing swaps the old batch's values for the workbook's. */
+  {
+    KefuImportOptions options;
+
+    kefu_import_options_init (&options);
+    options.replace = TRUE;
+    result = import_with (fixture, xlsx_path, &options);
+  }
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+  assert_womenswear_measures (fixture);
+  g_assert_cmpint (count (fixture, "SELECT count(DISTINCT batch_id) FROM measure"), ==, 1);
+}
+
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "womenswear-30d.csv", womenswear, -1);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  g_autoptr(KefuImportResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kefu_store_delete_batch (fixture->store, kefu_import_result_get_batch_id (result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
+
+  /* Once undone, the same file imports again. */
+  again = import (fixture, path);
+  g_assert_cmpint (kefu_import_result_get_status (again), ==, KEFU_IMPORT_IMPORTED);
+  assert_womenswear_measures (fixture);
+}
+
+static const KefuImportProblem *
+find_problem (KefuImportResult *result,
+              guint64           row)
+{
+  for (guint i = 0; i < kefu_import_result_get_n_problems (result); i++)
+    if (kefu_import_result_get_problem (result, i)->row == row)
+      return kefu_import_result_get_problem (result, i);
+  return NULL;
+}
+
+static void
+test_messy_table (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  /* A title row, reordered and unknown columns, text values, placeholders,
+   * a bad cell, and summary rows of every kind. The date is in the name. */
+  static const char *messy =
+    "客服绩效（导出于 2026-10-15）\n"
+    "\n"
+    "备注,平均响应时长,客服昵称,询单人数,询单转化率,接待人数,满意率\n"
+    "x,9秒,店铺:小安,120,36.99%,100,98%\n"
+    "y,2分30秒,店铺:小贝,-,--,80,延迟统计\n"
+    "z,15,店铺:小橙,abc,40%,60,95%\n"
+    ",,,,,,\n"
+    "w,20,汇总,400,38.00%,240,97%\n"
+    "w,20,平均值,133,38.00%,80,97%\n"
+    "w,18,同行同层均值,150,35.00%,90,96%\n";
+  g_autofree char *path = write_file (fixture, "客服绩效_20261014.csv", messy, -1);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  KefuImportFacts *facts = kefu_import_result_get_facts (result);
+  const KefuImportProblem *problem;
+
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpuint (facts->header_row, ==, 3);
+  g_assert_cmpstr (facts->period_start, ==, "2026-10-14");
+  g_assert_cmpstr (facts->period_end, ==, "2026-10-14");
+  g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "备注", NULL }));
+  g_assert_cmpuint (facts->rows_read, ==, 6);
+  g_assert_cmpuint (facts->rows_imported, ==, 3);    /* 小安, 小贝, 汇总 */
+  g_assert_cmpuint (facts->rows_skipped, ==, 3);     /* 小橙's bad cell, 平均值, 同行同层均值 */
+
+  /* 36.99% of 120 inquiries: numerator and denominator. */
+  assert_measure (fixture, "小安", "inquiry_conversion_rate", 0.3699 * 120, 120, FALSE);
+  assert_measure (fixture, "小安", "avg_response_time", 9 * 100, 100, TRUE);
+  assert_measure (fixture, "小贝", "avg_response_time", 150 * 80, 80, TRUE);
+  /* Placeholders are missing, never zero: no measure at all. */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure m JOIN agent a ON a.id = m.agent_id "
+                                   "WHERE a.display_name = '小贝' AND m.key IN "
+                                   "('inquiry_buyers', 'inquiry_conversion_rate', 'satisfaction_rate')"), ==, 0);
+  /* The total row is the shop's figure; the averages are kept apart. */
+  assert_measure (fixture, "", "inquiry_buyers", 400, 1, FALSE);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM agent"), ==, 2);
+
+  problem = find_problem (result, 6);
+  g_assert_nonnull (problem);
+  g_assert_cmpint (problem->severity, ==, KEFU_PROBLEM_ERROR);
+  g_assert_cmpuint (problem->column, ==, 4);
+  g_assert_cmpstr (problem->header, ==, "询单人数");
+  g_assert_cmpstr (problem->value, ==, "abc");
+  g_assert_cmpstr (problem->message, !=, "");
+
+  problem = find_problem (result, 5);     /* 延迟统计: noted, not an error */
+  g_assert_nonnull (problem);
+  g_assert_cmpint (problem->severity, ==, KEFU_PROBLEM_NOTE);
+  g_assert_cmpuint (problem->column, ==, 7);
+
+  g_assert_nonnull (find_problem (result, 9));
+  g_assert_nonnull (find_problem (result, 10));
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch WHERE json_array_length(issues) > 0"), ==, 1);
+}
+
+static void
+test_refusals (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *no_date = write_file (fixture, "绩效.csv",
+                                         "客服,询单人数\n小安,12\n", -1);
+  g_autofree char *unknown = write_file (fixture, "list.csv",
+                                         "name,colour,size\nshirt,red,M\n", -1);
+  g_autofree char *empty = write_file (fixture, "empty.csv", "", 0);
+  g_autoptr(KefuImportResult) result = NULL;
+  KefuImportOptions options;
+
+  result = import (fixture, no_date);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_REFUSED);
+  g_assert_nonnull (strstr (kefu_import_result_get_message (result), "--date"));
+  g_clear_object (&result);
+
+  result = import (fixture, unknown);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_REFUSED);
+  g_clear_object (&result);
+
+  result = import (fixture, empty);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_REFUSED);
+  g_clear_object (&result);
+
+  /* Nothing of a refused file is stored, not even its shop. */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 0);
+
+  /* With the period given, the dateless file imports. */
+  kefu_import_options_init (&options);
+  options.shop_name = "小鹿女装";
+  g_date_set_dmy (&options.period_from, 1, 10, 2026);
+  result = import_with (fixture, no_date, &options);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpstr (kefu_import_result_get_facts (result)->period_start, ==, "2026-10-01");
+  g_assert_cmpstr (kefu_import_result_get_facts (result)->period_end, ==, "2026-10-01");
+  assert_measure (fixture, "小安", "inquiry_buyers", 12, 1, FALSE);
+}
+
+static void
+test_no_shop (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "womenswear-30d.csv", womenswear, -1);
+  g_autoptr(KefuImportResult) result = NULL;
+  KefuImportOptions options;
+
+  kefu_import_options_init (&options);
+  result = import_with (fixture, path, &options);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_REFUSED);
+  g_assert_nonnull (strstr (kefu_import_result_get_message (result), "--shop"));
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM shop"), ==, 0);
+}
+
+static void
+test_messages (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const char *log =
+    "会话ID,买家,客服,发送时间,发送方,内容\n"
+    "c1,x**,店铺:小安,2026-10-01 08:03:12,买家,在吗\n"
+    "c1,x**,,2026-10-01 08:03:13,机器人,您好，我是智能客服\n"
+    "c1,x**,店铺:小安,2026-10-01 08:03:40,客服,亲，在的\n"
+    "c1,x**,店铺:小安,2026-10-01 08:04:00,路人,?\n"
+    "c2,y**,店铺:小贝,2026/10/2 23:59,买家,发货了吗\n";
+  g_autofree char *path = write_file (fixture, "messages.csv", log, -1);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  KefuImportFacts *facts = kefu_import_result_get_facts (result);
+  const KefuImportProblem *problem;
+
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpstr (facts->kind, ==, "messages");
+  g_assert_cmpuint (facts->rows_imported, ==, 4);
+  g_assert_cmpuint (facts->rows_skipped, ==, 1);
+  g_assert_cmpstr (facts->period_start, ==, "2026-10-01");
+  g_assert_cmpstr (facts->period_end, ==, "2026-10-02");
+
+  /* 2026-10-01 08:03:12 in Shanghai is 00:03:12 UTC. */
+  g_assert_cmpint (count (fixture, "SELECT sent_at FROM message WHERE sender = 'buyer' AND buyer = 'x**'"),
+                   ==, 1790812992);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM message WHERE sender = 'robot' AND agent_id IS NULL"), ==, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM message WHERE sender = 'agent'"), ==, 1);
+
+  problem = find_problem (result, 5);
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (problem->column, ==, 5);
+  g_assert_cmpstr (problem->value, ==, "路人");
+}
+
+static void
+test_orders (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const char *orders =
+    "订单编号,买家会员名,订单状态,订单创建时间,订单付款时间,总金额,买家实际支付金额,宝贝总数量,售后状态\n"
+    "P1001,x**,交易成功,2026-10-01 09:00:00,2026-10-01 09:05:00,¥128.00,¥118.00,2,无售后或售后取消\n"
+    "P1002,y**,等待买家付款,2026-10-02 21:30:00,-,59.9,-,1,\n"
+    "P1003,z**,交易成功,2026/10/3 10:00,2026/10/3 10:01,1.2万,11800,three,\n";
+  /* The same orders exported again with one more: a different file. */
+  static const char *again =
+    "订单编号,买家会员名,订单状态,订单创建时间,订单付款时间,总金额,买家实际支付金额,宝贝总数量,售后状态\n"
+    "P1001,x**,交易成功,2026-10-01 09:00:00,2026-10-01 09:05:00,¥128.00,¥118.00,2,退款成功\n"
+    "P1004,w**,交易成功,2026-10-04 11:00:00,2026-10-04 11:02:00,88,88,1,\n";
+  g_autofree char *path = write_file (fixture, "orders.csv", orders, -1);
+  g_autofree char *path2 = write_file (fixture, "orders-2.csv", again, -1);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  g_autoptr(KefuImportResult) second = NULL;
+  KefuImportFacts *facts = kefu_import_result_get_facts (result);
+  KefuImportOptions options;
+
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpstr (facts->profile_id, ==, "kefu-orders");
+  g_assert_cmpuint (facts->rows_imported, ==, 2);
+  g_assert_cmpuint (facts->rows_skipped, ==, 1);          /* "three" items */
+  g_assert_cmpstr (facts->period_start, ==, "2026-10-01");
+  g_assert_cmpstr (facts->period_end, ==, "2026-10-02");
+  g_assert_nonnull (find_problem (result, 4));
+  /* ¥118.00 paid; the unpaid order has no paid time and no paid amount. */
+  g_assert_cmpint (count (fixture, "SELECT paid_amount * 100 FROM order_ WHERE order_no = 'P1001'"), ==, 11800);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM order_ WHERE order_no = 'P1002' "
+                                   "AND paid_at IS NULL AND paid_amount IS NULL AND items = 1"), ==, 1);
+  g_assert_cmpint (count (fixture, "SELECT created_at FROM order_ WHERE order_no = 'P1001'"),
+                   ==, 1790816400);   /* 2026-10-01 09:00 +08:00 */
+
+  /* P1001 again, from another file: refused, nothing stored. */
+  second = import (fixture, path2);
+  g_assert_cmpint (kefu_import_result_get_status (second), ==, KEFU_IMPORT_OVERLAP);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM order_"), ==, 2);
+  g_clear_object (&second);
+
+  kefu_import_options_init (&options);
+  options.replace = TRUE;
+  second = import_with (fixture, path2, &options);
+  g_assert_cmpint (kefu_import_result_get_status (second), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM order_"), ==, 3);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM order_ WHERE order_no = 'P1001' "
+                                   "AND after_sale = '退款成功'"), ==, 1);
+}
+
+static void
+test_sessions (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const char *sessions =
+    "会话ID,买家,客服,开始时间,结束时间,进入排队时间,分配时间,是否转人工,满意度评价\n"
+    "s1,x**,小安,2026-10-01 08:00:00,2026-10-01 08:10:00,2026-10-01 08:00:05,2026-10-01 08:00:35,是,很满意\n"
+    "s2,y**,小贝,2026-10-01 09:00:00,,,,否,\n"
+    "s3,z**,小贝,2026-10-01 10:00:00,,,,否,好评\n"
+    "s4,w**,小贝,,,,,否,\n";
+  g_autofree char *path = write_file (fixture, "sessions.csv", sessions, -1);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  KefuImportFacts *facts = kefu_import_result_get_facts (result);
+
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpstr (facts->profile_id, ==, "kefu-sessions");
+  g_assert_cmpuint (facts->rows_imported, ==, 3);
+  g_assert_cmpuint (facts->rows_skipped, ==, 1);          /* no start time */
+  g_assert_cmpint (count (fixture, "SELECT assigned_at - queued_at FROM session WHERE conversation = 's1'"), ==, 30);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM session WHERE rating = 'very_satisfied' AND transferred = 1"), ==, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM session WHERE rating IS NULL"), ==, 2);
+  g_assert_cmpint (find_problem (result, 4)->severity, ==, KEFU_PROBLEM_NOTE);   /* 好评 */
+  g_assert_cmpint (find_problem (result, 5)->severity, ==, KEFU_PROBLEM_ERROR);
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GString) big = g_string_new ("客服,日期,询单人数\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(KefuImportResult) result = NULL;
+  g_autofree char *path = NULL;
+  KefuImportOptions options;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (big, "客服%u,2026-10-%02u,%u\n", i % 40, 1 + i % 28, i);
+  path = write_file (fixture, "big.csv", big->str, big->len);
+
+  kefu_import_options_init (&options);
+  options.shop_name = "小鹿女装";
+  g_cancellable_cancel (cancellable);
+  result = kefu_import_file (fixture->store, kefu_profile_registry_get_default (), path,
+                             &options, cancellable, NULL, NULL);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_REFUSED);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM agent"), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
+  g_assert_false (kefu_store_in_transaction (fixture->store));
+}
+
+/* Every sample the README documents imports with its template. */
+static void
+test_samples (Fixture       *fixture,
+              gconstpointer  data)
+{
+  static const struct { const char *file, *profile; guint64 rows; } samples[] = {
+    { "客服指标表_2026-10-01至2026-10-31.csv", "kefu-agent-table", 3 },
+    { "聊天记录.csv", "kefu-messages", 7 },
+    { "订单.csv", "kefu-orders", 3 },
+    { "会话明细.csv", "kefu-sessions", 2 },
+    { "店铺每日指标.csv", "kefu-shop-table", 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                     samples[i].file, NULL);
+      g_autoptr(KefuImportResult) result = import (fixture, path);
+      KefuImportFacts *facts = kefu_import_result_get_facts (result);
+
+      g_test_message ("%s: %s", samples[i].file, kefu_import_result_get_message (result));
+      g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+      g_assert_cmpstr (facts->profile_id, ==, samples[i].profile);
+      g_assert_cmpuint (facts->rows_imported, ==, samples[i].rows);
+      g_assert_cmpuint (facts->rows_skipped, ==, 0);
+      g_assert_cmpuint (kefu_import_result_get_n_problems (result), ==, 0);
+    }
+
+  /* The per-agent sample carries its period in its name. */
+  assert_measure (fixture, "小安", "inquiry_conversion_rate", 88, 275, FALSE);
+  assert_measure (fixture, "小安", "response_rate_3min", 0.965 * 260, 260, TRUE);
+  assert_measure (fixture, "小贝", "agent_sales", 44755.80, 1, FALSE);
+}
+
+static void
+test_profiles_load (void)
+{
+  KefuProfileRegistry *registry = kefu_profile_registry_get_default ();
+  GListModel *profiles = kefu_profile_registry_get_profiles (registry);
+
+  g_assert_cmpuint (g_list_model_get_n_items (profiles), >=, 3);
+  g_assert_nonnull (kefu_profile_registry_lookup (registry, "kefu-agent-table"));
+  g_assert_nonnull (kefu_profile_registry_lookup (registry, "kefu-messages"));
+  g_assert_null (kefu_profile_registry_lookup (registry, "no-such-profile"));
+}
+
+static void
+test_header_normalise (void)
+{
+  const struct { const char *in, *out; } cases[] = {
+    { "首次响应时长（秒)", "首次响应时长秒" },
+    { "首次响应时长(秒）", "首次响应时长秒" },
+    { "3分钟人工回复率(8-23点)", "3分钟人工回复率823点" },
+    { "ＡＢＣ　询单_人数·", "abc询单人数" },
+    { " Agent Sales ", "agentsales" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = kefu_header_normalise (cases[i].in);
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/import/Import/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("womenswear", test_womenswear);
+  ADD ("encodings-and-formats", test_encodings_and_formats);
+  ADD ("undo", test_undo);
+  ADD ("messy-table", test_messy_table);
+  ADD ("refusals", test_refusals);
+  ADD ("no-shop", test_no_shop);
+  ADD ("messages", test_messages);
+  ADD ("orders", test_orders);
+  ADD ("sessions", test_sessions);
+  ADD ("cancel", test_cancel);
+  ADD ("samples", test_samples);
+  g_test_add_func ("/import/Profile/builtin", test_profiles_load);
+  g_test_add_func ("/import/Profile/header-normalise", test_header_normalise);
+
+#undef ADD
+
+  return g_test_run ();
+}
