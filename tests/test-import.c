@@ -293,8 +293,8 @@ test_messy_table (Fixture       *fixture,
   g_assert_cmpstr (facts->period_end, ==, "2026-10-14");
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "备注", NULL }));
   g_assert_cmpuint (facts->rows_read, ==, 6);
-  g_assert_cmpuint (facts->rows_imported, ==, 3);    /* 小安, 小贝, 汇总 */
-  g_assert_cmpuint (facts->rows_skipped, ==, 3);     /* 小橙's bad cell, 平均值, 同行同层均值 */
+  g_assert_cmpuint (facts->rows_imported, ==, 4);    /* 小安, 小贝, 汇总, 同行同层均值 */
+  g_assert_cmpuint (facts->rows_skipped, ==, 2);     /* 小橙's bad cell, 平均值 */
 
   /* 36.99% of 120 inquiries: numerator and denominator. */
   assert_measure (fixture, "小安", "inquiry_conversion_rate", 0.3699 * 120, 120, FALSE);
@@ -304,9 +304,14 @@ test_messy_table (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure m JOIN agent a ON a.id = m.agent_id "
                                    "WHERE a.display_name = '小贝' AND m.key IN "
                                    "('inquiry_buyers', 'inquiry_conversion_rate', 'satisfaction_rate')"), ==, 0);
-  /* The total row is the shop's figure; the averages are kept apart. */
+  /* The total row is the shop's figure; the industry's is stored apart;
+   * the shop's average row is not additive and is left out. */
   assert_measure (fixture, "", "inquiry_buyers", 400, 1, FALSE);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM agent"), ==, 2);
+  g_assert_cmpint (count (fixture, "SELECT sum FROM peer_measure WHERE label = '同行同层均值' "
+                                   "AND key = 'inquiry_buyers'"), ==, 150);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM peer_measure WHERE key = 'inquiry_conversion_rate' "
+                                   "AND abs(sum - 0.35 * 150) < 1e-9 AND count = 150"), ==, 1);
 
   problem = find_problem (result, 6);
   g_assert_nonnull (problem);
@@ -321,9 +326,78 @@ test_messy_table (Fixture       *fixture,
   g_assert_cmpint (problem->severity, ==, KEFU_PROBLEM_NOTE);
   g_assert_cmpuint (problem->column, ==, 7);
 
-  g_assert_nonnull (find_problem (result, 9));
-  g_assert_nonnull (find_problem (result, 10));
+  g_assert_nonnull (find_problem (result, 9));       /* 平均值 */
+  g_assert_null (find_problem (result, 10));
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch WHERE json_array_length(issues) > 0"), ==, 1);
+}
+
+static void
+test_check_only (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "womenswear-30d.csv", womenswear, -1);
+  g_autoptr(KefuImportResult) result = NULL;
+  g_autoptr(KefuImportResult) real = NULL;
+  KefuImportOptions options;
+  const char * const *cells;
+  guint64 row;
+
+  kefu_import_options_init (&options);
+  options.shop_name = "小鹿女装";
+  options.check_only = TRUE;
+  result = import_with (fixture, path, &options);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_CHECKED);
+  g_assert_cmpuint (kefu_import_result_get_facts (result)->rows_imported, ==, 3);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM shop"), ==, 0);
+
+  /* The preview holds the header and the rows, as read. */
+  g_assert_cmpuint (kefu_import_result_get_n_preview (result), ==, 4);
+  cells = kefu_import_result_get_preview (result, 0, &row);
+  g_assert_cmpuint (row, ==, 1);
+  g_assert_cmpstr (cells[0], ==, "客服");
+  cells = kefu_import_result_get_preview (result, 3, &row);
+  g_assert_cmpuint (row, ==, 4);
+  g_assert_cmpstr (cells[7], ==, "82.80");
+
+  /* A check leaves the file importable. */
+  real = import (fixture, path);
+  g_assert_cmpint (kefu_import_result_get_status (real), ==, KEFU_IMPORT_IMPORTED);
+}
+
+static void
+test_damaged_workbook (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "客服绩效.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(KefuImportResult) result = NULL;
+  lxw_workbook *workbook = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (workbook, NULL);
+  gsize length;
+
+  for (guint r = 0; r < 2000; r++)
+    {
+      worksheet_write_string (sheet, r, 0, r == 0 ? "客服" : "小安", NULL);
+      worksheet_write_string (sheet, r, 1, r == 0 ? "日期" : "2026-10-01", NULL);
+      if (r == 0)
+        worksheet_write_string (sheet, r, 2, "询单人数", NULL);
+      else
+        worksheet_write_number (sheet, r, 2, r, NULL);
+    }
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+
+  /* Cut in half, as an interrupted download leaves it. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length / 2, NULL));
+
+  result = import (fixture, path);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_REFUSED);
+  g_assert_nonnull (strstr (kefu_import_result_get_message (result), "客服绩效.xlsx"));
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM shop"), ==, 0);
 }
 
 static void
@@ -372,13 +446,23 @@ test_no_shop (Fixture       *fixture,
 {
   g_autofree char *path = write_file (fixture, "womenswear-30d.csv", womenswear, -1);
   g_autoptr(KefuImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   KefuImportOptions options;
 
+  /* The first import without a shop makes one. */
   kefu_import_options_init (&options);
+  result = import_with (fixture, path, &options);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM shop WHERE name = 'My Shop' AND platform = 'other'"), ==, 1);
+  g_clear_object (&result);
+
+  /* With two shops, the file must say which. */
+  g_assert_cmpint (kefu_store_add_shop (fixture->store, "抖音小店", "douyin", &error), >, 0);
+  g_assert_true (kefu_store_delete_batch (fixture->store, 1, &error));
   result = import_with (fixture, path, &options);
   g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_REFUSED);
   g_assert_nonnull (strstr (kefu_import_result_get_message (result), "--shop"));
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM shop"), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
 }
 
 static void
@@ -595,6 +679,8 @@ main (int   argc,
   ADD ("undo", test_undo);
   ADD ("messy-table", test_messy_table);
   ADD ("refusals", test_refusals);
+  ADD ("check-only", test_check_only);
+  ADD ("damaged-workbook", test_damaged_workbook);
   ADD ("no-shop", test_no_shop);
   ADD ("messages", test_messages);
   ADD ("orders", test_orders);

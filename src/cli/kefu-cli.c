@@ -196,6 +196,7 @@ cmd_import (KefuStore  *store,
   g_autofree char *format = NULL;
   g_auto(GStrv) files = NULL;
   gboolean replace = FALSE;
+  gboolean check = FALSE;
   KefuImportOptions options;
   g_autofree char **argv = NULL;
   int argc;
@@ -207,6 +208,7 @@ cmd_import (KefuStore  *store,
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day a file without dates covers"), N_("YYYY-MM-DD") },
     { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("The days a file without dates covers"), N_("FROM..TO") },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, N_("Replace what earlier imports brought for the same days"), NULL },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check, N_("Read the files and report, but store nothing"), NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Report as text or json"), N_("FORMAT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
@@ -243,6 +245,7 @@ cmd_import (KefuStore  *store,
   options.profile_id = profile;
   options.encoding = encoding;
   options.replace = replace;
+  options.check_only = check;
 
   if (date != NULL && !parse_day (date, &options.period_from, error))
     return FALSE;

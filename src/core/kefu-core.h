@@ -12,6 +12,7 @@
 #include "import/kefu-value.h"
 #include "io/kefu-table-reader.h"
 #include "metrics/kefu-metric.h"
+#include "metrics/kefu-metric-table.h"
 #include "model/kefu-batch.h"
 #include "model/kefu-period.h"
 #include "model/kefu-shop.h"

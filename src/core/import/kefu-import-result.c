@@ -18,6 +18,8 @@ struct _KefuImportResult
   char             *message;
   KefuImportFacts   facts;
   GPtrArray        *problems;
+  GPtrArray        *preview;       /* GStrv */
+  GArray           *preview_rows;  /* guint64 */
 };
 
 G_DEFINE_FINAL_TYPE (KefuImportResult, kefu_import_result, G_TYPE_OBJECT)
@@ -47,6 +49,8 @@ kefu_import_result_finalize (GObject *object)
   g_free (self->file_name);
   g_free (self->message);
   g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->preview);
+  g_array_unref (self->preview_rows);
   g_free (facts->format);
   g_free (facts->encoding);
   g_free (facts->sheet);
@@ -73,6 +77,45 @@ kefu_import_result_init (KefuImportResult *self)
 {
   self->status = KEFU_IMPORT_REFUSED;
   self->problems = g_ptr_array_new_with_free_func (problem_free);
+  self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->preview_rows = g_array_new (FALSE, FALSE, sizeof (guint64));
+}
+
+/* Takes @cells. */
+void
+kefu_import_result_add_preview (KefuImportResult *self,
+                                guint64           row,
+                                GStrv             cells)
+{
+  g_return_if_fail (KEFU_IS_IMPORT_RESULT (self));
+
+  if (self->preview->len >= KEFU_IMPORT_PREVIEW_ROWS)
+    {
+      g_strfreev (cells);
+      return;
+    }
+  g_ptr_array_add (self->preview, cells);
+  g_array_append_val (self->preview_rows, row);
+}
+
+guint
+kefu_import_result_get_n_preview (KefuImportResult *self)
+{
+  g_return_val_if_fail (KEFU_IS_IMPORT_RESULT (self), 0);
+  return self->preview->len;
+}
+
+const char * const *
+kefu_import_result_get_preview (KefuImportResult *self,
+                                guint             index,
+                                guint64          *row)
+{
+  g_return_val_if_fail (KEFU_IS_IMPORT_RESULT (self), NULL);
+  g_return_val_if_fail (index < self->preview->len, NULL);
+
+  if (row != NULL)
+    *row = g_array_index (self->preview_rows, guint64, index);
+  return g_ptr_array_index (self->preview, index);
 }
 
 KefuImportResult *
@@ -187,6 +230,7 @@ status_name (KefuImportStatus status)
     case KEFU_IMPORT_ALREADY_IMPORTED: return "already-imported";
     case KEFU_IMPORT_OVERLAP:          return "overlap";
     case KEFU_IMPORT_REFUSED:          return "refused";
+    case KEFU_IMPORT_CHECKED:          return "checked";
     default:                           g_assert_not_reached ();
     }
 }
@@ -339,6 +383,10 @@ kefu_import_result_to_text (KefuImportResult *self)
       g_string_append_printf (text, _("  imported as batch %ld: %lu rows imported, %lu skipped\n"),
                               (long) self->batch_id, (gulong) facts->rows_imported,
                               (gulong) facts->rows_skipped);
+      break;
+    case KEFU_IMPORT_CHECKED:
+      g_string_append_printf (text, _("  checked, nothing stored: %lu rows would be imported, %lu skipped\n"),
+                              (gulong) facts->rows_imported, (gulong) facts->rows_skipped);
       break;
     case KEFU_IMPORT_ALREADY_IMPORTED:
     case KEFU_IMPORT_OVERLAP:

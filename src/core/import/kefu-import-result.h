@@ -14,6 +14,7 @@ typedef enum
   KEFU_IMPORT_ALREADY_IMPORTED,  /* the same content is there: nothing changed */
   KEFU_IMPORT_OVERLAP,           /* covers data another file brought: not stored */
   KEFU_IMPORT_REFUSED,           /* unreadable or unrecognised: not stored */
+  KEFU_IMPORT_CHECKED,           /* read through as a check: nothing stored */
 } KefuImportStatus;
 
 typedef enum
@@ -84,5 +85,16 @@ void                     kefu_import_result_add_problem     (KefuImportResult  *
                                                              const char        *value,
                                                              const char        *message);
 char                    *kefu_import_result_problems_to_json (KefuImportResult *self);
+
+/* The first rows of the sheet as read, header rows included, for a
+ * preview: each row's number and its cells as text ("" when empty). */
+#define KEFU_IMPORT_PREVIEW_ROWS 20
+void                     kefu_import_result_add_preview     (KefuImportResult  *self,
+                                                             guint64            row,
+                                                             GStrv              cells);
+guint                    kefu_import_result_get_n_preview   (KefuImportResult  *self);
+const char * const      *kefu_import_result_get_preview     (KefuImportResult  *self,
+                                                             guint              index,
+                                                             guint64           *row);
 
 G_END_DECLS

@@ -26,7 +26,7 @@ typedef enum
   SUMMARY_NONE,
   SUMMARY_TOTAL,      /* the shop's own total: kept as a shop figure */
   SUMMARY_AVERAGE,    /* not additive: kept apart */
-  SUMMARY_PEER,       /* the industry's figures: kept apart */
+  SUMMARY_PEER,       /* the industry's figures: stored apart, for comparison */
 } SummaryKind;
 
 /* Recognised by label, never by position (PROFILES.md). */
@@ -300,6 +300,7 @@ static int
 store_row_measures (Import       *import,
                     guint64       row,
                     gint64        agent,
+                    const char   *peer_label,
                     const GDate  *from,
                     const GDate  *to,
                     GError      **error)
@@ -365,7 +366,9 @@ store_row_measures (Import       *import,
           g_assert_not_reached ();
         }
 
-      if (!store_measure (import, &measure, row, error))
+      if (peer_label != NULL
+          ? !kefu_store_add_peer_measure (import->store, &measure, peer_label, error)
+          : !store_measure (import, &measure, row, error))
         return -1;
       stored++;
     }
@@ -466,9 +469,9 @@ import_table_row (Import         *import,
 
   summary = label_cell ? summary_kind (label_cell->text) : SUMMARY_NONE;
 
-  /* A shop table's totals add up rows already stored: kept apart too. */
-  if (summary == SUMMARY_AVERAGE || summary == SUMMARY_PEER ||
-      (summary == SUMMARY_TOTAL && !agent_table))
+  /* Averages are not additive, and a shop table's totals add up rows
+   * already stored: both kept apart. */
+  if (summary == SUMMARY_AVERAGE || (summary != SUMMARY_NONE && !agent_table))
     {
       g_autofree char *note = g_strdup_printf (_("summary row “%s” kept apart: "
                                                  "it is not an agent’s own figure"),
@@ -501,7 +504,12 @@ import_table_row (Import         *import,
         return FALSE;
     }
 
-  stored = store_row_measures (import, row->number, agent, &from, &to, error);
+  {
+    g_autofree char *peer_label = summary == SUMMARY_PEER
+                                ? g_strstrip (g_strdup (label_cell->text)) : NULL;
+
+    stored = store_row_measures (import, row->number, agent, peer_label, &from, &to, error);
+  }
   if (stored < 0)
     return FALSE;
 
@@ -799,6 +807,15 @@ import_rows (Import           *import,
     {
       gboolean ok;
 
+      if (kefu_import_result_get_n_preview (import->result) < KEFU_IMPORT_PREVIEW_ROWS)
+        {
+          GStrv cells = g_new0 (char *, row->n_cells + 1);
+
+          for (guint i = 0; i < row->n_cells; i++)
+            cells[i] = g_strdup (row->cells[i].text ? row->cells[i].text : "");
+          kefu_import_result_add_preview (import->result, row->number, cells);
+        }
+
       if (row->number <= import->match->header_row || row_is_blank (row))
         continue;
 
@@ -866,12 +883,16 @@ resolve_shop (KefuStore                *store,
       return kefu_shop_get_id (shop);
     }
 
+  /* A first import makes the shop; its name can be changed later. */
+  if (g_list_model_get_n_items (shops) == 0)
+    {
+      platform = options->platform ? options->platform : kefu_profile_get_platform (profile);
+      return kefu_store_add_shop (store, _("My Shop"), platform, error);
+    }
+
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       g_list_model_get_n_items (shops) == 0
-                       ? _("Which shop is this file from? Name it (kefu-cli import --shop NAME); "
-                           "the shop is created on its first import.")
-                       : _("Which shop is this file from? The database holds several; "
-                           "name one (kefu-cli import --shop NAME)."));
+                       _("Which shop is this file from? The database holds several; "
+                         "name one (kefu-cli import --shop NAME)."));
   return 0;
 }
 
@@ -1141,28 +1162,30 @@ kefu_import_file (KefuStore               *store,
                        "--period FROM..TO)."));
     }
 
-  import.shop_id = resolve_shop (store, options, match->profile, &error);
-  if (import.shop_id == 0)
+  /* From here on the store changes — even a new shop — only if all of
+   * the file lands. */
+  if (!kefu_store_begin (store, &error))
     {
       import_clear (&import);
       return refuse (g_steal_pointer (&result), error->message);
     }
+
+  import.shop_id = resolve_shop (store, options, match->profile, &error);
+  if (import.shop_id == 0)
+    goto failed;
 
   import.batch_id = kefu_store_find_batch (store, import.shop_id, facts->sha256, &error);
   if (import.batch_id != 0)
     {
       g_autofree char *message = g_strdup_printf (_("Already imported as batch %ld; nothing changed."),
                                                   (long) import.batch_id);
+      kefu_store_rollback (store);
       kefu_import_result_set_outcome (result, KEFU_IMPORT_ALREADY_IMPORTED, import.batch_id, message);
       import_clear (&import);
       return g_steal_pointer (&result);
     }
-
-  if (!kefu_store_begin (store, &error))
-    {
-      import_clear (&import);
-      return refuse (g_steal_pointer (&result), error->message);
-    }
+  if (error != NULL)
+    goto failed;
 
   info.shop_id = import.shop_id;
   info.file_name = display;
@@ -1211,8 +1234,20 @@ kefu_import_file (KefuStore               *store,
   info.rows_skipped = facts->rows_skipped;
   info.issues_json = issues;
 
-  if (!kefu_store_finish_batch (store, &info, import.batch_id, &error) ||
-      !kefu_store_commit (store, &error))
+  if (!kefu_store_finish_batch (store, &info, import.batch_id, &error))
+    goto failed;
+
+  /* A check runs the whole import, then takes it back. */
+  if (options->check_only)
+    {
+      kefu_store_rollback (store);
+      kefu_import_result_set_outcome (result, KEFU_IMPORT_CHECKED, 0,
+                                      _("Checked; nothing was stored."));
+      import_clear (&import);
+      return g_steal_pointer (&result);
+    }
+
+  if (!kefu_store_commit (store, &error))
     goto failed;
 
   kefu_import_result_set_outcome (result, KEFU_IMPORT_IMPORTED, import.batch_id, NULL);
@@ -1224,6 +1259,8 @@ failed:
   import_clear (&import);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return refuse (g_steal_pointer (&result), _("The import was cancelled; nothing was stored."));
+  if (import.shop_id == 0)    /* which shop: a question, not a failure */
+    return refuse (g_steal_pointer (&result), error->message);
   {
     g_autofree char *message = g_strdup_printf (_("Nothing was stored: %s"), error->message);
     return refuse (g_steal_pointer (&result), message);

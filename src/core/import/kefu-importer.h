@@ -19,6 +19,7 @@ typedef struct
   GDate       period_from;  /* when valid: the period of a file without dates */
   GDate       period_to;
   gboolean    replace;      /* replace what other files brought for the same days */
+  gboolean    check_only;   /* read it all, report, and store nothing */
 } KefuImportOptions;
 
 /* Called now and then with how far reading has come, 0 to 1. */

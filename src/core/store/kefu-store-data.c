@@ -326,6 +326,43 @@ kefu_store_add_measure (KefuStore          *self,
   return _kefu_store_run (self, stmt, error);
 }
 
+/**
+ * kefu_store_add_peer_measure:
+ * @measure: the figure; its agent is ignored
+ * @label: the summary row's label, e.g. 同行同层均值
+ *
+ * Stores an industry figure an export gave for comparison.
+ */
+gboolean
+kefu_store_add_peer_measure (KefuStore          *self,
+                             const KefuMeasure  *measure,
+                             const char         *label,
+                             GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (measure != NULL && measure->key != NULL && label != NULL, FALSE);
+
+  stmt = _kefu_store_prepare (self,
+                              "INSERT INTO peer_measure (batch_id, shop_id, label, period_start, "
+                              "  period_end, key, sum, count) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, measure->batch_id);
+  sqlite3_bind_int64 (stmt, 2, measure->shop_id);
+  bind_text (stmt, 3, label);
+  bind_text (stmt, 4, measure->period_start);
+  bind_text (stmt, 5, measure->period_end);
+  bind_text (stmt, 6, measure->key);
+  sqlite3_bind_double (stmt, 7, measure->sum);
+  sqlite3_bind_double (stmt, 8, measure->count);
+
+  return _kefu_store_run (self, stmt, error);
+}
+
 gboolean
 kefu_store_add_message (KefuStore          *self,
                         const KefuMessage  *message,

@@ -62,6 +62,21 @@ const KefuStoreMigration _kefu_store_migrations[] = {
     "CREATE INDEX measure_shop_period ON measure (shop_id, period_start, period_end, key);"
     "CREATE INDEX measure_batch ON measure (batch_id);"
 
+    /* The industry's figures a per-agent export carries in its summary
+     * rows (同行同层均值, 同行同层优秀): for comparison, never agents. */
+    "CREATE TABLE peer_measure ("
+    "  id INTEGER PRIMARY KEY,"
+    "  batch_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,"
+    "  shop_id INTEGER NOT NULL REFERENCES shop(id) ON DELETE CASCADE,"
+    "  label TEXT NOT NULL,"
+    "  period_start TEXT NOT NULL,"
+    "  period_end TEXT NOT NULL CHECK (period_end >= period_start),"
+    "  key TEXT NOT NULL,"
+    "  sum REAL NOT NULL,"
+    "  count REAL NOT NULL);"
+    "CREATE INDEX peer_measure_shop_period ON peer_measure (shop_id, period_start, key);"
+    "CREATE INDEX peer_measure_batch ON peer_measure (batch_id);"
+
     "CREATE TABLE message ("
     "  id INTEGER PRIMARY KEY,"
     "  batch_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,"

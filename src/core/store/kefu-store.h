@@ -161,6 +161,10 @@ gboolean     kefu_store_add_message        (KefuStore           *self,
                                             const KefuMessage   *message,
                                             GError             **error);
 
+gboolean     kefu_store_add_peer_measure   (KefuStore           *self,
+                                            const KefuMeasure   *measure,
+                                            const char          *label,
+                                            GError             **error);
 gboolean     kefu_store_add_order          (KefuStore           *self,
                                             const KefuOrder     *order,
                                             GError             **error);
