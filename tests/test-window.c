@@ -51,6 +51,44 @@ open_and_close (GtkWindow  *window,
   wait_for_idle ();
 }
 
+static guint
+count_batches (Fixture *fixture)
+{
+  g_autoptr(GListModel) batches =
+    kefu_store_list_batches (kefu_application_get_store (fixture->app), 0, NULL);
+
+  return g_list_model_get_n_items (batches);
+}
+
+/* Imports a file as a drop or Ctrl+O would, then undoes it. */
+static void
+check_import (Fixture   *fixture,
+              GtkWindow *window)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "客服绩效_20261014.csv", NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 until = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  g_assert_true (g_file_set_contents (path, "客服,询单人数,询单转化率\n小安,120,36.99%\n", -1, NULL));
+  g_list_store_append (files, file);
+  kefu_window_import_files (KEFU_WINDOW (window), G_LIST_MODEL (files));
+
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Kefu");
+
+  /* The first import makes the shop, and the window shows it. */
+  while (g_strcmp0 (gtk_window_get_title (window), "My Shop") != 0 &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  wait_for_idle ();
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "My Shop");
+  g_assert_cmpuint (count_batches (fixture), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-import", NULL));
+  wait_for_idle ();
+  g_assert_cmpuint (count_batches (fixture), ==, 0);
+}
+
 static void
 check_window (Fixture *fixture)
 {
@@ -101,6 +139,8 @@ check_window (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.close-demo", NULL));
   wait_for_idle ();
   g_assert_false (kefu_application_is_demo (fixture->app));
+
+  check_import (fixture, window);
 
   gtk_window_close (window);
 }

@@ -6,6 +6,7 @@
 
 #include "kefu-demo.h"
 #include "import/kefu-importer.h"
+#include "import/kefu-import-task.h"
 #include "import/kefu-import-result.h"
 #include "import/kefu-profile.h"
 #include "import/kefu-profile-registry.h"

@@ -7,22 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "kefu-period-picker.h"
-#include "kefu-window.h"
-
-struct _KefuWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  GtkFileChooserNative *chooser;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwViewStack         *view_stack;
-  GtkLabel             *shop_name_label;
-  GtkLabel             *shop_platform_label;
-  KefuPeriodPicker     *period_picker;
-};
+#include "kefu-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KefuWindow, kefu_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -32,8 +17,8 @@ get_application (KefuWindow *self)
   return KEFU_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
-static void
-show_store (KefuWindow *self)
+void
+_kefu_window_show_store (KefuWindow *self)
 {
   KefuApplication *app = get_application (self);
   KefuStore *store = app ? kefu_application_get_store (app) : NULL;
@@ -48,8 +33,10 @@ show_store (KefuWindow *self)
   if (error != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 
+  g_clear_pointer (&self->shop_name, g_free);
   if (shops == NULL || g_list_model_get_n_items (shops) == 0)
     {
+      gtk_window_set_title (GTK_WINDOW (self), _("Kefu"));
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-period", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-period", FALSE);
@@ -58,6 +45,7 @@ show_store (KefuWindow *self)
 
   /* Several shops get a shop switcher once they can be imported. */
   shop = g_list_model_get_item (shops, 0);
+  self->shop_name = g_strdup (kefu_shop_get_name (shop));
   platform = kefu_platform_get_label (kefu_shop_get_platform (shop));
   if (kefu_application_is_demo (app))
     /* Translators: the platform of the shop, then a marker for the demo */
@@ -92,30 +80,6 @@ on_view_changed (KefuWindow *self)
 
   if (view != NULL)
     g_settings_set_string (self->settings, "last-view", view);
-}
-
-void
-kefu_window_import_files (KefuWindow *self,
-                          GListModel *files)
-{
-  guint n_files;
-  g_autofree char *message = NULL;
-
-  g_return_if_fail (KEFU_IS_WINDOW (self));
-  g_return_if_fail (G_IS_LIST_MODEL (files));
-
-  n_files = g_list_model_get_n_items (files);
-  if (n_files == 0)
-    return;
-
-  /* The import engine reads these; until it lands, say so plainly
-   * rather than pretend. */
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u file chosen, but this version of Kefu cannot read exports yet",
-                                          "%u files chosen, but this version of Kefu cannot read exports yet",
-                                          n_files),
-                             n_files);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -236,6 +200,8 @@ kefu_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
+  _kefu_window_dispose_import (self);
+  g_clear_pointer (&self->shop_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -262,6 +228,9 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, shop_name_label);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, shop_platform_label);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, period_picker);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_progress);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 
@@ -271,6 +240,7 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, shift_period_activated);
   gtk_widget_class_install_action (widget_class, "win.next-period", NULL, shift_period_activated);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
+  _kefu_window_class_init_import (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.previous-period", NULL);
@@ -287,7 +257,10 @@ kefu_window_init (KefuWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->last_batches = g_array_new (FALSE, FALSE, sizeof (gint64));
+  _kefu_window_init_import (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   restore_state (self);
 }
 
@@ -300,8 +273,8 @@ kefu_window_new (KefuApplication *application)
 
   self = g_object_new (KEFU_TYPE_WINDOW, "application", application, NULL);
   g_signal_connect_object (application, "notify::store",
-                           G_CALLBACK (show_store), self, G_CONNECT_SWAPPED);
-  show_store (self);
+                           G_CALLBACK (_kefu_window_show_store), self, G_CONNECT_SWAPPED);
+  _kefu_window_show_store (self);
 
   return self;
 }
