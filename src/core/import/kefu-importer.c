@@ -1022,6 +1022,68 @@ recognise (KefuTableReader     *reader,
   return g_steal_pointer (&best);
 }
 
+/* Points the import at one matched sheet. */
+static void
+use_match (Import           *import,
+           KefuImportMatch  *match,
+           const char       *sheet_name)
+{
+  import->match = match;
+  import->profile = match->profile;
+  import->sheet_name = sheet_name;
+  import->col_agent = kefu_import_match_column (match, "agent");
+  import->col_date = kefu_import_match_column (match, "date");
+  import->col_start = kefu_import_match_column (match, "period_start");
+  import->col_end = kefu_import_match_column (match, "period_end");
+  import->n_fields = kefu_profile_get_n_columns (match->profile);
+  g_free (import->values);
+  g_free (import->cells);
+  import->values = g_new0 (KefuValue, import->n_fields);
+  import->cells = g_new0 (const KefuCell *, import->n_fields);
+}
+
+static gboolean
+has_period (Import *import)
+{
+  return g_date_valid (&import->file_from) || import->col_date >= 0 ||
+         (import->col_start >= 0 && import->col_end >= 0);
+}
+
+/* A workbook may hold more than one table Kefu knows (千牛 服务体验 has
+ * one per sheet): the other sheets whose per-agent or shop tables match
+ * as surely as the first are imported into the same batch. */
+static GPtrArray *
+other_tables (KefuTableReader     *reader,
+              KefuProfileRegistry *registry,
+              KefuImportMatch     *best)
+{
+  GPtrArray *others = g_ptr_array_new_with_free_func ((GDestroyNotify) kefu_import_match_free);
+  GListModel *profiles = kefu_profile_registry_get_profiles (registry);
+
+  for (guint s = 0; s < kefu_table_reader_get_n_sheets (reader); s++)
+    {
+      KefuImportMatch *match;
+      KefuImportKind kind;
+
+      if (s == best->sheet)
+        continue;
+
+      match = kefu_import_match_sheet (reader, s, profiles, NULL, NULL);
+      if (match == NULL)
+        continue;
+
+      kind = kefu_profile_get_kind (match->profile);
+      if (match->confidence >= KEFU_MIN_CONFIDENCE &&
+          (kind == KEFU_IMPORT_KIND_AGENT_TABLE || kind == KEFU_IMPORT_KIND_SHOP_TABLE) &&
+          (kind != KEFU_IMPORT_KIND_AGENT_TABLE || kefu_import_match_column (match, "agent") >= 0))
+        g_ptr_array_add (others, match);
+      else
+        kefu_import_match_free (match);
+    }
+
+  return others;
+}
+
 static void
 import_clear (Import *import)
 {
@@ -1065,6 +1127,7 @@ kefu_import_file (KefuStore               *store,
   g_autoptr(KefuImportResult) result = kefu_import_result_new (display);
   g_autoptr(KefuTableReader) reader = NULL;
   g_autoptr(KefuImportMatch) match = NULL;
+  g_autoptr(GPtrArray) others = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *issues = NULL;
   KefuImportFacts *facts = kefu_import_result_get_facts (result);
@@ -1118,21 +1181,12 @@ kefu_import_file (KefuStore               *store,
   import.store = store;
   import.result = result;
   import.facts = facts;
-  import.match = match;
-  import.profile = match->profile;
-  import.sheet_name = facts->sheet;
   import.cancellable = cancellable;
   import.progress = progress;
   import.progress_data = user_data;
   import.replace = options->replace;
   import.tz = shop_time_zone ();
-  import.col_agent = kefu_import_match_column (match, "agent");
-  import.col_date = kefu_import_match_column (match, "date");
-  import.col_start = kefu_import_match_column (match, "period_start");
-  import.col_end = kefu_import_match_column (match, "period_end");
-  import.n_fields = kefu_profile_get_n_columns (match->profile);
-  import.values = g_new0 (KefuValue, import.n_fields);
-  import.cells = g_new0 (const KefuCell *, import.n_fields);
+  use_match (&import, match, facts->sheet);
   import.agents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.shop_figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.keys_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1152,8 +1206,7 @@ kefu_import_file (KefuStore               *store,
     kefu_value_parse_date_in_text (display, &import.file_from, &import.file_to);
 
   if ((kind == KEFU_IMPORT_KIND_AGENT_TABLE || kind == KEFU_IMPORT_KIND_SHOP_TABLE) &&
-      !g_date_valid (&import.file_from) &&
-      import.col_date < 0 && (import.col_start < 0 || import.col_end < 0))
+      !has_period (&import))
     {
       import_clear (&import);
       return refuse (g_steal_pointer (&result),
@@ -1198,6 +1251,29 @@ kefu_import_file (KefuStore               *store,
 
   if (import.batch_id == 0 || !import_rows (&import, reader, &error))
     goto failed;
+
+  if (options->profile_id == NULL &&
+      (kind == KEFU_IMPORT_KIND_AGENT_TABLE || kind == KEFU_IMPORT_KIND_SHOP_TABLE))
+    {
+      others = other_tables (reader, registry, match);
+      for (guint i = 0; i < others->len; i++)
+        {
+          KefuImportMatch *other = g_ptr_array_index (others, i);
+          const char *sheet = kefu_table_reader_get_sheet_name (reader, other->sheet);
+          g_autofree char *note = NULL;
+
+          use_match (&import, other, sheet);
+          if (!has_period (&import))
+            note = g_strdup_printf (_("sheet “%s” looks like “%s” but says no period; it was left out"),
+                                    sheet, kefu_profile_get_name (other->profile));
+          else if (!import_rows (&import, reader, &error))
+            goto failed;
+          else
+            note = g_strdup_printf (_("sheet “%s” was imported too, as “%s”"),
+                                    sheet, kefu_profile_get_name (other->profile));
+          kefu_import_result_add_problem (result, KEFU_PROBLEM_NOTE, sheet, 0, 0, NULL, NULL, note);
+        }
+    }
 
   /* Events are checked against other batches once all are in. */
   if ((kind == KEFU_IMPORT_KIND_MESSAGES || kind == KEFU_IMPORT_KIND_ORDERS ||
