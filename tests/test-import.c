@@ -401,6 +401,25 @@ test_damaged_workbook (Fixture       *fixture,
 }
 
 static void
+test_summary_label_elsewhere (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  /* Pinduoduo writes its total in the 序号 column, the agent left blank. */
+  static const char *table =
+    "序号,客服账号,询单人数\n"
+    "1,小安,120\n"
+    "2,小贝,80\n"
+    "店铺总计,,200\n";
+  g_autofree char *path = write_file (fixture, "客服绩效_20261014.csv", table, -1);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpuint (kefu_import_result_get_facts (result)->rows_imported, ==, 3);
+  assert_measure (fixture, "", "inquiry_buyers", 200, 1, FALSE);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM agent"), ==, 2);
+}
+
+static void
 test_refusals (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -679,6 +698,7 @@ main (int   argc,
   ADD ("undo", test_undo);
   ADD ("messy-table", test_messy_table);
   ADD ("refusals", test_refusals);
+  ADD ("summary-label-elsewhere", test_summary_label_elsewhere);
   ADD ("check-only", test_check_only);
   ADD ("damaged-workbook", test_damaged_workbook);
   ADD ("no-shop", test_no_shop);

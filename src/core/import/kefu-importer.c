@@ -462,12 +462,19 @@ import_table_row (Import         *import,
 
   if (agent_table)
     label_cell = kefu_row_get_cell (row, import->col_agent);
-  else
-    for (guint i = 0; i < row->n_cells && label_cell == NULL; i++)
-      if (row->cells[i].type != KEFU_CELL_EMPTY)
-        label_cell = &row->cells[i];
-
   summary = label_cell ? summary_kind (label_cell->text) : SUMMARY_NONE;
+
+  /* A row's label is its agent; a summary row may carry its label in
+   * another column (序号: 店铺总计), and a shop table's is its first text. */
+  if (label_cell == NULL || label_cell->type == KEFU_CELL_EMPTY)
+    for (guint i = 0; i < row->n_cells; i++)
+      if (row->cells[i].type == KEFU_CELL_TEXT &&
+          (!agent_table || summary_kind (row->cells[i].text) != SUMMARY_NONE))
+        {
+          label_cell = &row->cells[i];
+          summary = summary_kind (label_cell->text);
+          break;
+        }
 
   /* Averages are not additive, and a shop table's totals add up rows
    * already stored: both kept apart. */
