@@ -5,14 +5,9 @@
 #include <xlsxwriter.h>
 
 #include "kefu-core.h"
+#include "kefu-test-store.h"
 #include "kefu-test-utils.h"
 #include "store/kefu-store-private.h"
-
-typedef struct
-{
-  char      *dir;
-  KefuStore *store;
-} Fixture;
 
 /* The worked example of METRICS.md §5, as the shared fixture has it. */
 static const char *womenswear =
@@ -22,42 +17,8 @@ static const char *womenswear =
   "B,2026-10-01,2026-10-30,1455,582,325,247,76.90,66.30,8,19,23,423\n"
   "C,2026-10-01,2026-10-30,800,232,225,198,82.80,66.30,16,27,0,260\n";
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = kefu_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "kefu.db", NULL);
-  fixture->store = kefu_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  kefu_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static char *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *contents,
-            gssize      length)
-{
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  return path;
-}
-
 static KefuImportResult *
-import_with (Fixture                 *fixture,
+import_with (KefuTestStore           *fixture,
              const char              *path,
              const KefuImportOptions *options)
 {
@@ -66,7 +27,7 @@ import_with (Fixture                 *fixture,
 }
 
 static KefuImportResult *
-import (Fixture    *fixture,
+import (KefuTestStore *fixture,
         const char *path)
 {
   KefuImportOptions options;
@@ -77,77 +38,38 @@ import (Fixture    *fixture,
   return import_with (fixture, path, &options);
 }
 
-static gint64
-count (Fixture    *fixture,
-       const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_kefu_store_get_db (fixture->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* sum and count of one agent's measure; the agent "" is the shop. */
-static void
-assert_measure (Fixture    *fixture,
-                const char *agent,
-                const char *key,
-                double      sum,
-                double      count_value,
-                gboolean    estimated)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_kefu_store_get_db (fixture->store),
-                                       "SELECT m.sum, m.count, m.estimated FROM measure m "
-                                       "LEFT JOIN agent a ON a.id = m.agent_id "
-                                       "WHERE coalesce(a.display_name, '') = ?1 AND m.key = ?2",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, agent, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    g_error ("no measure %s for agent “%s”", key, agent);
-  g_assert_cmpfloat_with_epsilon (sqlite3_column_double (stmt, 0), sum, 1e-9);
-  g_assert_cmpfloat_with_epsilon (sqlite3_column_double (stmt, 1), count_value, 1e-9);
-  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, estimated);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);   /* exactly one */
-  sqlite3_finalize (stmt);
-}
 
 static void
-assert_womenswear_measures (Fixture *fixture)
+assert_womenswear_measures (KefuTestStore *fixture)
 {
   /* Rates keep numerator and denominator (METRICS.md §2). */
-  assert_measure (fixture, "A", "inquiry_conversion_rate", 88, 275, FALSE);
-  assert_measure (fixture, "B", "inquiry_conversion_rate", 582, 1455, FALSE);
-  assert_measure (fixture, "C", "inquiry_conversion_rate", 232, 800, FALSE);
-  assert_measure (fixture, "A", "payment_rate", 228, 240, FALSE);
-  assert_measure (fixture, "B", "payment_rate", 247, 325, FALSE);
-  assert_measure (fixture, "C", "payment_rate", 198, 225, FALSE);
+  kefu_test_assert_measure (fixture, "A", "inquiry_conversion_rate", 88, 275, FALSE);
+  kefu_test_assert_measure (fixture, "B", "inquiry_conversion_rate", 582, 1455, FALSE);
+  kefu_test_assert_measure (fixture, "C", "inquiry_conversion_rate", 232, 800, FALSE);
+  kefu_test_assert_measure (fixture, "A", "payment_rate", 228, 240, FALSE);
+  kefu_test_assert_measure (fixture, "B", "payment_rate", 247, 325, FALSE);
+  kefu_test_assert_measure (fixture, "C", "payment_rate", 198, 225, FALSE);
   /* Unit price × paying buyers = the agent's sales. */
-  assert_measure (fixture, "A", "unit_price", 78.23 * 88, 88, FALSE);
-  assert_measure (fixture, "B", "unit_price", 76.90 * 582, 582, FALSE);
-  assert_measure (fixture, "C", "unit_price", 82.80 * 232, 232, FALSE);
+  kefu_test_assert_measure (fixture, "A", "unit_price", 78.23 * 88, 88, FALSE);
+  kefu_test_assert_measure (fixture, "B", "unit_price", 76.90 * 582, 582, FALSE);
+  kefu_test_assert_measure (fixture, "C", "unit_price", 82.80 * 232, 232, FALSE);
   /* The shop's unit price, repeated on each row, is stored once. */
-  assert_measure (fixture, "", "unit_price", 66.30, 1, FALSE);
-  assert_measure (fixture, "A", "first_response_time", 13, 1, FALSE);
-  assert_measure (fixture, "C", "avg_response_time", 27, 1, FALSE);
-  assert_measure (fixture, "B", "monthly_returns", 23, 1, FALSE);
-  assert_measure (fixture, "C", "monthly_returns", 0, 1, FALSE);   /* a real zero */
-  assert_measure (fixture, "A", "return_rate", 6, 289, FALSE);
-  assert_measure (fixture, "A", "inquiry_buyers", 275, 1, FALSE);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 3 * 8 + 1);
+  kefu_test_assert_measure (fixture, "", "unit_price", 66.30, 1, FALSE);
+  kefu_test_assert_measure (fixture, "A", "first_response_time", 13, 1, FALSE);
+  kefu_test_assert_measure (fixture, "C", "avg_response_time", 27, 1, FALSE);
+  kefu_test_assert_measure (fixture, "B", "monthly_returns", 23, 1, FALSE);
+  kefu_test_assert_measure (fixture, "C", "monthly_returns", 0, 1, FALSE);   /* a real zero */
+  kefu_test_assert_measure (fixture, "A", "return_rate", 6, 289, FALSE);
+  kefu_test_assert_measure (fixture, "A", "inquiry_buyers", 275, 1, FALSE);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure"), ==, 3 * 8 + 1);
 }
 
 static void
-test_womenswear (Fixture       *fixture,
+test_womenswear (KefuTestStore *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *path = write_file (fixture, "womenswear-30d.csv", womenswear, -1);
+  g_autofree char *path = kefu_test_write_file (fixture, "womenswear-30d.csv", womenswear, -1);
   g_autoptr(KefuImportResult) result = import (fixture, path);
   g_autoptr(KefuImportResult) again = NULL;
   KefuImportFacts *facts = kefu_import_result_get_facts (result);
@@ -168,12 +90,12 @@ test_womenswear (Fixture       *fixture,
   again = import (fixture, path);
   g_assert_cmpint (kefu_import_result_get_status (again), ==, KEFU_IMPORT_ALREADY_IMPORTED);
   g_assert_cmpint (kefu_import_result_get_batch_id (again), ==, kefu_import_result_get_batch_id (result));
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM import_batch"), ==, 1);
   assert_womenswear_measures (fixture);
 }
 
 static void
-test_encodings_and_formats (Fixture       *fixture,
+test_encodings_and_formats (KefuTestStore *fixture,
                             gconstpointer  data)
 {
   g_autofree char *gbk = g_convert (womenswear, -1, "GB18030", "UTF-8", NULL, NULL, NULL);
@@ -185,7 +107,7 @@ test_encodings_and_formats (Fixture       *fixture,
   lxw_worksheet *sheet;
 
   g_assert_nonnull (gbk);
-  gbk_path = write_file (fixture, "womenswear-gbk.csv", gbk, -1);
+  gbk_path = kefu_test_write_file (fixture, "womenswear-gbk.csv", gbk, -1);
   result = import (fixture, gbk_path);
   g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
   g_assert_cmpstr (kefu_import_result_get_facts (result)->encoding, ==, "GB18030");
@@ -219,7 +141,7 @@ test_encodings_and_formats (Fixture       *fixture,
   g_assert_nonnull (strstr (kefu_import_result_get_message (result), "womenswear-gbk.csv"));
   g_assert_cmpstr (kefu_import_result_get_facts (result)->format, ==, "xlsx");
   g_assert_cmpuint (kefu_import_result_get_facts (result)->header_row, ==, 3);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM import_batch"), ==, 1);
   g_clear_object (&result);
 
   /* Replacing swaps the old batch's values for the workbook's. */
@@ -232,22 +154,22 @@ test_encodings_and_formats (Fixture       *fixture,
   }
   g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
   assert_womenswear_measures (fixture);
-  g_assert_cmpint (count (fixture, "SELECT count(DISTINCT batch_id) FROM measure"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(DISTINCT batch_id) FROM measure"), ==, 1);
 }
 
 static void
-test_undo (Fixture       *fixture,
+test_undo (KefuTestStore *fixture,
            gconstpointer  data)
 {
-  g_autofree char *path = write_file (fixture, "womenswear-30d.csv", womenswear, -1);
+  g_autofree char *path = kefu_test_write_file (fixture, "womenswear-30d.csv", womenswear, -1);
   g_autoptr(KefuImportResult) result = import (fixture, path);
   g_autoptr(KefuImportResult) again = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (kefu_store_delete_batch (fixture->store, kefu_import_result_get_batch_id (result), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
 
   /* Once undone, the same file imports again. */
   again = import (fixture, path);
@@ -266,7 +188,7 @@ find_problem (KefuImportResult *result,
 }
 
 static void
-test_messy_table (Fixture       *fixture,
+test_messy_table (KefuTestStore *fixture,
                   gconstpointer  data)
 {
   /* A title row, reordered and unknown columns, text values, placeholders,
@@ -282,7 +204,7 @@ test_messy_table (Fixture       *fixture,
     "w,20,汇总,400,38.00%,240,97%\n"
     "w,20,平均值,133,38.00%,80,97%\n"
     "w,18,同行同层均值,150,35.00%,90,96%\n";
-  g_autofree char *path = write_file (fixture, "客服绩效_20261014.csv", messy, -1);
+  g_autofree char *path = kefu_test_write_file (fixture, "客服绩效_20261014.csv", messy, -1);
   g_autoptr(KefuImportResult) result = import (fixture, path);
   KefuImportFacts *facts = kefu_import_result_get_facts (result);
   const KefuImportProblem *problem;
@@ -297,20 +219,20 @@ test_messy_table (Fixture       *fixture,
   g_assert_cmpuint (facts->rows_skipped, ==, 2);     /* 小橙's bad cell, 平均值 */
 
   /* 36.99% of 120 inquiries: numerator and denominator. */
-  assert_measure (fixture, "小安", "inquiry_conversion_rate", 0.3699 * 120, 120, FALSE);
-  assert_measure (fixture, "小安", "avg_response_time", 9 * 100, 100, TRUE);
-  assert_measure (fixture, "小贝", "avg_response_time", 150 * 80, 80, TRUE);
+  kefu_test_assert_measure (fixture, "小安", "inquiry_conversion_rate", 0.3699 * 120, 120, FALSE);
+  kefu_test_assert_measure (fixture, "小安", "avg_response_time", 9 * 100, 100, TRUE);
+  kefu_test_assert_measure (fixture, "小贝", "avg_response_time", 150 * 80, 80, TRUE);
   /* Placeholders are missing, never zero: no measure at all. */
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure m JOIN agent a ON a.id = m.agent_id "
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure m JOIN agent a ON a.id = m.agent_id "
                                    "WHERE a.display_name = '小贝' AND m.key IN "
                                    "('inquiry_buyers', 'inquiry_conversion_rate', 'satisfaction_rate')"), ==, 0);
   /* The total row is the shop's figure; the industry's is stored apart;
    * the shop's average row is not additive and is left out. */
-  assert_measure (fixture, "", "inquiry_buyers", 400, 1, FALSE);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM agent"), ==, 2);
-  g_assert_cmpint (count (fixture, "SELECT sum FROM peer_measure WHERE label = '同行同层均值' "
+  kefu_test_assert_measure (fixture, "", "inquiry_buyers", 400, 1, FALSE);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM agent"), ==, 2);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT sum FROM peer_measure WHERE label = '同行同层均值' "
                                    "AND key = 'inquiry_buyers'"), ==, 150);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM peer_measure WHERE key = 'inquiry_conversion_rate' "
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM peer_measure WHERE key = 'inquiry_conversion_rate' "
                                    "AND abs(sum - 0.35 * 150) < 1e-9 AND count = 150"), ==, 1);
 
   problem = find_problem (result, 6);
@@ -328,14 +250,14 @@ test_messy_table (Fixture       *fixture,
 
   g_assert_nonnull (find_problem (result, 9));       /* 平均值 */
   g_assert_null (find_problem (result, 10));
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch WHERE json_array_length(issues) > 0"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM import_batch WHERE json_array_length(issues) > 0"), ==, 1);
 }
 
 static void
-test_check_only (Fixture       *fixture,
+test_check_only (KefuTestStore *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *path = write_file (fixture, "womenswear-30d.csv", womenswear, -1);
+  g_autofree char *path = kefu_test_write_file (fixture, "womenswear-30d.csv", womenswear, -1);
   g_autoptr(KefuImportResult) result = NULL;
   g_autoptr(KefuImportResult) real = NULL;
   KefuImportOptions options;
@@ -348,9 +270,9 @@ test_check_only (Fixture       *fixture,
   result = import_with (fixture, path, &options);
   g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_CHECKED);
   g_assert_cmpuint (kefu_import_result_get_facts (result)->rows_imported, ==, 3);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM shop"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM shop"), ==, 0);
 
   /* The preview holds the header and the rows, as read. */
   g_assert_cmpuint (kefu_import_result_get_n_preview (result), ==, 4);
@@ -367,7 +289,7 @@ test_check_only (Fixture       *fixture,
 }
 
 static void
-test_damaged_workbook (Fixture       *fixture,
+test_damaged_workbook (KefuTestStore *fixture,
                        gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "客服绩效.xlsx", NULL);
@@ -395,13 +317,13 @@ test_damaged_workbook (Fixture       *fixture,
   result = import (fixture, path);
   g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_REFUSED);
   g_assert_nonnull (strstr (kefu_import_result_get_message (result), "客服绩效.xlsx"));
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM shop"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM shop"), ==, 0);
 }
 
 static void
-test_summary_label_elsewhere (Fixture       *fixture,
+test_summary_label_elsewhere (KefuTestStore *fixture,
                               gconstpointer  data)
 {
   /* Pinduoduo writes its total in the 序号 column, the agent left blank. */
@@ -410,24 +332,24 @@ test_summary_label_elsewhere (Fixture       *fixture,
     "1,小安,120\n"
     "2,小贝,80\n"
     "店铺总计,,200\n";
-  g_autofree char *path = write_file (fixture, "客服绩效_20261014.csv", table, -1);
+  g_autofree char *path = kefu_test_write_file (fixture, "客服绩效_20261014.csv", table, -1);
   g_autoptr(KefuImportResult) result = import (fixture, path);
 
   g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
   g_assert_cmpuint (kefu_import_result_get_facts (result)->rows_imported, ==, 3);
-  assert_measure (fixture, "", "inquiry_buyers", 200, 1, FALSE);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM agent"), ==, 2);
+  kefu_test_assert_measure (fixture, "", "inquiry_buyers", 200, 1, FALSE);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM agent"), ==, 2);
 }
 
 static void
-test_refusals (Fixture       *fixture,
+test_refusals (KefuTestStore *fixture,
                gconstpointer  data)
 {
-  g_autofree char *no_date = write_file (fixture, "绩效.csv",
+  g_autofree char *no_date = kefu_test_write_file (fixture, "绩效.csv",
                                          "客服,询单人数\n小安,12\n", -1);
-  g_autofree char *unknown = write_file (fixture, "list.csv",
+  g_autofree char *unknown = kefu_test_write_file (fixture, "list.csv",
                                          "name,colour,size\nshirt,red,M\n", -1);
-  g_autofree char *empty = write_file (fixture, "empty.csv", "", 0);
+  g_autofree char *empty = kefu_test_write_file (fixture, "empty.csv", "", 0);
   g_autoptr(KefuImportResult) result = NULL;
   KefuImportOptions options;
 
@@ -445,8 +367,8 @@ test_refusals (Fixture       *fixture,
   g_clear_object (&result);
 
   /* Nothing of a refused file is stored, not even its shop. */
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure"), ==, 0);
 
   /* With the period given, the dateless file imports. */
   kefu_import_options_init (&options);
@@ -456,14 +378,14 @@ test_refusals (Fixture       *fixture,
   g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
   g_assert_cmpstr (kefu_import_result_get_facts (result)->period_start, ==, "2026-10-01");
   g_assert_cmpstr (kefu_import_result_get_facts (result)->period_end, ==, "2026-10-01");
-  assert_measure (fixture, "小安", "inquiry_buyers", 12, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小安", "inquiry_buyers", 12, 1, FALSE);
 }
 
 static void
-test_no_shop (Fixture       *fixture,
+test_no_shop (KefuTestStore *fixture,
               gconstpointer  data)
 {
-  g_autofree char *path = write_file (fixture, "womenswear-30d.csv", womenswear, -1);
+  g_autofree char *path = kefu_test_write_file (fixture, "womenswear-30d.csv", womenswear, -1);
   g_autoptr(KefuImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   KefuImportOptions options;
@@ -472,7 +394,7 @@ test_no_shop (Fixture       *fixture,
   kefu_import_options_init (&options);
   result = import_with (fixture, path, &options);
   g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM shop WHERE name = 'My Shop' AND platform = 'other'"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM shop WHERE name = 'My Shop' AND platform = 'other'"), ==, 1);
   g_clear_object (&result);
 
   /* With two shops, the file must say which. */
@@ -481,11 +403,11 @@ test_no_shop (Fixture       *fixture,
   result = import_with (fixture, path, &options);
   g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_REFUSED);
   g_assert_nonnull (strstr (kefu_import_result_get_message (result), "--shop"));
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
 }
 
 static void
-test_messages (Fixture       *fixture,
+test_messages (KefuTestStore *fixture,
                gconstpointer  data)
 {
   static const char *log =
@@ -495,7 +417,7 @@ test_messages (Fixture       *fixture,
     "c1,x**,店铺:小安,2026-10-01 08:03:40,客服,亲，在的\n"
     "c1,x**,店铺:小安,2026-10-01 08:04:00,路人,?\n"
     "c2,y**,店铺:小贝,2026/10/2 23:59,买家,发货了吗\n";
-  g_autofree char *path = write_file (fixture, "messages.csv", log, -1);
+  g_autofree char *path = kefu_test_write_file (fixture, "messages.csv", log, -1);
   g_autoptr(KefuImportResult) result = import (fixture, path);
   KefuImportFacts *facts = kefu_import_result_get_facts (result);
   const KefuImportProblem *problem;
@@ -508,10 +430,10 @@ test_messages (Fixture       *fixture,
   g_assert_cmpstr (facts->period_end, ==, "2026-10-02");
 
   /* 2026-10-01 08:03:12 in Shanghai is 00:03:12 UTC. */
-  g_assert_cmpint (count (fixture, "SELECT sent_at FROM message WHERE sender = 'buyer' AND buyer = 'x**'"),
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT sent_at FROM message WHERE sender = 'buyer' AND buyer = 'x**'"),
                    ==, 1790812992);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM message WHERE sender = 'robot' AND agent_id IS NULL"), ==, 1);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM message WHERE sender = 'agent'"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM message WHERE sender = 'robot' AND agent_id IS NULL"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM message WHERE sender = 'agent'"), ==, 1);
 
   problem = find_problem (result, 5);
   g_assert_nonnull (problem);
@@ -520,7 +442,7 @@ test_messages (Fixture       *fixture,
 }
 
 static void
-test_orders (Fixture       *fixture,
+test_orders (KefuTestStore *fixture,
              gconstpointer  data)
 {
   static const char *orders =
@@ -533,8 +455,8 @@ test_orders (Fixture       *fixture,
     "订单编号,买家会员名,订单状态,订单创建时间,订单付款时间,总金额,买家实际支付金额,宝贝总数量,售后状态\n"
     "P1001,x**,交易成功,2026-10-01 09:00:00,2026-10-01 09:05:00,¥128.00,¥118.00,2,退款成功\n"
     "P1004,w**,交易成功,2026-10-04 11:00:00,2026-10-04 11:02:00,88,88,1,\n";
-  g_autofree char *path = write_file (fixture, "orders.csv", orders, -1);
-  g_autofree char *path2 = write_file (fixture, "orders-2.csv", again, -1);
+  g_autofree char *path = kefu_test_write_file (fixture, "orders.csv", orders, -1);
+  g_autofree char *path2 = kefu_test_write_file (fixture, "orders-2.csv", again, -1);
   g_autoptr(KefuImportResult) result = import (fixture, path);
   g_autoptr(KefuImportResult) second = NULL;
   KefuImportFacts *facts = kefu_import_result_get_facts (result);
@@ -548,29 +470,29 @@ test_orders (Fixture       *fixture,
   g_assert_cmpstr (facts->period_end, ==, "2026-10-02");
   g_assert_nonnull (find_problem (result, 4));
   /* ¥118.00 paid; the unpaid order has no paid time and no paid amount. */
-  g_assert_cmpint (count (fixture, "SELECT paid_amount * 100 FROM order_ WHERE order_no = 'P1001'"), ==, 11800);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM order_ WHERE order_no = 'P1002' "
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT paid_amount * 100 FROM order_ WHERE order_no = 'P1001'"), ==, 11800);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_ WHERE order_no = 'P1002' "
                                    "AND paid_at IS NULL AND paid_amount IS NULL AND items = 1"), ==, 1);
-  g_assert_cmpint (count (fixture, "SELECT created_at FROM order_ WHERE order_no = 'P1001'"),
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT created_at FROM order_ WHERE order_no = 'P1001'"),
                    ==, 1790816400);   /* 2026-10-01 09:00 +08:00 */
 
   /* P1001 again, from another file: refused, nothing stored. */
   second = import (fixture, path2);
   g_assert_cmpint (kefu_import_result_get_status (second), ==, KEFU_IMPORT_OVERLAP);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM order_"), ==, 2);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_"), ==, 2);
   g_clear_object (&second);
 
   kefu_import_options_init (&options);
   options.replace = TRUE;
   second = import_with (fixture, path2, &options);
   g_assert_cmpint (kefu_import_result_get_status (second), ==, KEFU_IMPORT_IMPORTED);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM order_"), ==, 3);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM order_ WHERE order_no = 'P1001' "
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_"), ==, 3);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_ WHERE order_no = 'P1001' "
                                    "AND after_sale = '退款成功'"), ==, 1);
 }
 
 static void
-test_sessions (Fixture       *fixture,
+test_sessions (KefuTestStore *fixture,
                gconstpointer  data)
 {
   static const char *sessions =
@@ -579,7 +501,7 @@ test_sessions (Fixture       *fixture,
     "s2,y**,小贝,2026-10-01 09:00:00,,,,否,\n"
     "s3,z**,小贝,2026-10-01 10:00:00,,,,否,好评\n"
     "s4,w**,小贝,,,,,否,\n";
-  g_autofree char *path = write_file (fixture, "sessions.csv", sessions, -1);
+  g_autofree char *path = kefu_test_write_file (fixture, "sessions.csv", sessions, -1);
   g_autoptr(KefuImportResult) result = import (fixture, path);
   KefuImportFacts *facts = kefu_import_result_get_facts (result);
 
@@ -587,15 +509,15 @@ test_sessions (Fixture       *fixture,
   g_assert_cmpstr (facts->profile_id, ==, "kefu-sessions");
   g_assert_cmpuint (facts->rows_imported, ==, 3);
   g_assert_cmpuint (facts->rows_skipped, ==, 1);          /* no start time */
-  g_assert_cmpint (count (fixture, "SELECT assigned_at - queued_at FROM session WHERE conversation = 's1'"), ==, 30);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM session WHERE rating = 'very_satisfied' AND transferred = 1"), ==, 1);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM session WHERE rating IS NULL"), ==, 2);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT assigned_at - queued_at FROM session WHERE conversation = 's1'"), ==, 30);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM session WHERE rating = 'very_satisfied' AND transferred = 1"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM session WHERE rating IS NULL"), ==, 2);
   g_assert_cmpint (find_problem (result, 4)->severity, ==, KEFU_PROBLEM_NOTE);   /* 好评 */
   g_assert_cmpint (find_problem (result, 5)->severity, ==, KEFU_PROBLEM_ERROR);
 }
 
 static void
-test_cancel (Fixture       *fixture,
+test_cancel (KefuTestStore *fixture,
              gconstpointer  data)
 {
   g_autoptr(GString) big = g_string_new ("客服,日期,询单人数\n");
@@ -606,7 +528,7 @@ test_cancel (Fixture       *fixture,
 
   for (guint i = 0; i < 5000; i++)
     g_string_append_printf (big, "客服%u,2026-10-%02u,%u\n", i % 40, 1 + i % 28, i);
-  path = write_file (fixture, "big.csv", big->str, big->len);
+  path = kefu_test_write_file (fixture, "big.csv", big->str, big->len);
 
   kefu_import_options_init (&options);
   options.shop_name = "小鹿女装";
@@ -614,15 +536,15 @@ test_cancel (Fixture       *fixture,
   result = kefu_import_file (fixture->store, kefu_profile_registry_get_default (), path,
                              &options, cancellable, NULL, NULL);
   g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_REFUSED);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM agent"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM agent"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
   g_assert_false (kefu_store_in_transaction (fixture->store));
 }
 
 /* Every sample the README documents imports with its template. */
 static void
-test_samples (Fixture       *fixture,
+test_samples (KefuTestStore *fixture,
               gconstpointer  data)
 {
   static const struct { const char *file, *profile; guint64 rows; } samples[] = {
@@ -649,9 +571,9 @@ test_samples (Fixture       *fixture,
     }
 
   /* The per-agent sample carries its period in its name. */
-  assert_measure (fixture, "小安", "inquiry_conversion_rate", 88, 275, FALSE);
-  assert_measure (fixture, "小安", "response_rate_3min", 0.965 * 260, 260, TRUE);
-  assert_measure (fixture, "小贝", "agent_sales", 44755.80, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小安", "inquiry_conversion_rate", 88, 275, FALSE);
+  kefu_test_assert_measure (fixture, "小安", "response_rate_3min", 0.965 * 260, 260, TRUE);
+  kefu_test_assert_measure (fixture, "小贝", "agent_sales", 44755.80, 1, FALSE);
 }
 
 static void
@@ -691,7 +613,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/import/Import/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/import/Import/" path, KefuTestStore, NULL, kefu_test_store_set_up, func, kefu_test_store_tear_down)
 
   ADD ("womenswear", test_womenswear);
   ADD ("encodings-and-formats", test_encodings_and_formats);

@@ -12,51 +12,12 @@
 #include <xlsxwriter.h>
 
 #include "kefu-core.h"
+#include "kefu-test-store.h"
 #include "kefu-test-utils.h"
 #include "import/kefu-import-match.h"
 #include "store/kefu-store-private.h"
 
-typedef struct
-{
-  char      *dir;
-  KefuStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = kefu_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "kefu.db", NULL);
-  fixture->store = kefu_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  kefu_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
 /* Files */
-
-static char *
-write_text (Fixture    *fixture,
-            const char *name,
-            const char *contents,
-            gssize      length)
-{
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  return path;
-}
 
 typedef struct
 {
@@ -111,7 +72,7 @@ write_cell (lxw_workbook  *workbook,
 }
 
 static char *
-write_workbook (Fixture     *fixture,
+write_workbook (KefuTestStore *fixture,
                 const char  *name,
                 const Sheet *sheets,
                 guint        n_sheets)
@@ -142,7 +103,7 @@ write_workbook (Fixture     *fixture,
 }
 
 static char *
-write_sheet (Fixture            *fixture,
+write_sheet (KefuTestStore      *fixture,
              const char         *name,
              const char         *sheet_name,
              const char * const *rows)
@@ -155,7 +116,7 @@ write_sheet (Fixture            *fixture,
 /* Importing and looking */
 
 static KefuImportResult *
-import (Fixture    *fixture,
+import (KefuTestStore *fixture,
         const char *path)
 {
   KefuImportOptions options;
@@ -166,98 +127,17 @@ import (Fixture    *fixture,
                            path, &options, NULL, NULL, NULL);
 }
 
-static gint64
-count (Fixture    *fixture,
-       const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_kefu_store_get_db (fixture->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* The measures of an agent account ("" = the shop) and key, on @day
  * (its period_start) or on any day when @day is NULL. */
-static sqlite3_stmt *
-select_measures (Fixture    *fixture,
-                 const char *account,
-                 const char *key,
-                 const char *day)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_kefu_store_get_db (fixture->store),
-                                       "SELECT m.sum, m.count, m.estimated FROM measure m "
-                                       "LEFT JOIN agent a ON a.id = m.agent_id "
-                                       "WHERE coalesce(a.account, '') = ?1 AND m.key = ?2 "
-                                       "AND (?3 IS NULL OR m.period_start = ?3)",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, account, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  if (day != NULL)
-    sqlite3_bind_text (stmt, 3, day, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, 3);
-  return stmt;
-}
-
-static void
-assert_measure_on (Fixture    *fixture,
-                   const char *account,
-                   const char *key,
-                   const char *day,
-                   double      sum,
-                   double      count_value,
-                   gboolean    estimated)
-{
-  sqlite3_stmt *stmt = select_measures (fixture, account, key, day);
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    g_error ("no measure %s for “%s” on %s", key, account, day ? day : "any day");
-  if (G_APPROX_VALUE (sqlite3_column_double (stmt, 0), sum, 1e-6) == FALSE ||
-      G_APPROX_VALUE (sqlite3_column_double (stmt, 1), count_value, 1e-9) == FALSE)
-    g_error ("%s of “%s”: stored %.10g / %.10g, expected %.10g / %.10g", key, account,
-             sqlite3_column_double (stmt, 0), sqlite3_column_double (stmt, 1), sum, count_value);
-  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, estimated);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);   /* exactly one */
-  sqlite3_finalize (stmt);
-}
-
-static void
-assert_measure (Fixture    *fixture,
-                const char *account,
-                const char *key,
-                double      sum,
-                double      count_value,
-                gboolean    estimated)
-{
-  assert_measure_on (fixture, account, key, NULL, sum, count_value, estimated);
-}
-
-static void
-assert_no_measure (Fixture    *fixture,
-                   const char *account,
-                   const char *key)
-{
-  sqlite3_stmt *stmt = select_measures (fixture, account, key, NULL);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    g_error ("measure %s for “%s” should be missing", key, account);
-  sqlite3_finalize (stmt);
-}
 
 static gint64
-n_measures (Fixture    *fixture,
+n_measures (KefuTestStore *fixture,
             const char *account)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM measure m LEFT JOIN agent a "
                                           "ON a.id = m.agent_id WHERE coalesce(a.account, '') = '%s'",
                                           account);
-  return count (fixture, sql);
+  return kefu_test_count (fixture, sql);
 }
 
 /* How many fields of @profile_id the header of @sheet_name names. */
@@ -350,7 +230,7 @@ assert_note (KefuImportResult *result,
 /* Pinduoduo */
 
 static void
-test_pdd_agent_performance (Fixture       *fixture,
+test_pdd_agent_performance (KefuTestStore *fixture,
                             gconstpointer  data)
 {
   /* 商家后台 → 客服数据 → 客服绩效, a newer file with both the 8–23点 and
@@ -378,52 +258,52 @@ test_pdd_agent_performance (Fixture       *fixture,
   g_assert_cmpstr (facts->sheet, ==, "Sheet0");
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "客服标签", NULL }));
   g_assert_cmpfloat_with_epsilon (facts->confidence, 20.0 / 21.0, 1e-9);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM agent"), ==, 2);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM agent"), ==, 2);
 
-  assert_measure (fixture, "pdd_xiaoan", "consult_buyers", 120, 1, FALSE);
-  assert_measure (fixture, "pdd_xiaoan", "inquiry_buyers", 80, 1, FALSE);
+  kefu_test_assert_measure (fixture, "pdd_xiaoan", "consult_buyers", 120, 1, FALSE);
+  kefu_test_assert_measure (fixture, "pdd_xiaoan", "inquiry_buyers", 80, 1, FALSE);
   /* 最终成团人数 ÷ 询单人数: 30 / 80, not 37.50% × 80 rebuilt */
-  assert_measure (fixture, "pdd_xiaoan", "inquiry_conversion_rate", 30, 80, FALSE);
-  assert_measure (fixture, "pdd_xiaoan", "agent_sales", 1234.50, 1, FALSE);
-  assert_measure (fixture, "pdd_xiaoan", "unit_price", 1234.50, 30, FALSE);
-  assert_measure (fixture, "pdd_xiaoan", "received_buyers", 95, 1, FALSE);
+  kefu_test_assert_measure (fixture, "pdd_xiaoan", "inquiry_conversion_rate", 30, 80, FALSE);
+  kefu_test_assert_measure (fixture, "pdd_xiaoan", "agent_sales", 1234.50, 1, FALSE);
+  kefu_test_assert_measure (fixture, "pdd_xiaoan", "unit_price", 1234.50, 30, FALSE);
+  kefu_test_assert_measure (fixture, "pdd_xiaoan", "received_buyers", 95, 1, FALSE);
   /* the 8–23点 rates over 需要人工回复的咨询人数: 97% × 100, 80% × 100 */
-  assert_measure (fixture, "pdd_xiaoan", "response_rate_3min", 97, 100, FALSE);
-  assert_measure (fixture, "pdd_xiaoan", "response_rate_30s", 80, 100, FALSE);
+  kefu_test_assert_measure (fixture, "pdd_xiaoan", "response_rate_3min", 97, 100, FALSE);
+  kefu_test_assert_measure (fixture, "pdd_xiaoan", "response_rate_30s", 80, 100, FALSE);
   /* 9 s × 95 buyers received, an estimate */
-  assert_measure (fixture, "pdd_xiaoan", "avg_response_time", 9 * 95, 95, TRUE);
-  assert_measure (fixture, "pdd_xiaoan", "low_rating_orders", 1, 1, FALSE);
-  assert_measure (fixture, "pdd_xiaoan", "dispute_refunds", 0, 1, FALSE);
-  assert_measure (fixture, "pdd_xiaoan", "complaints", 0, 1, FALSE);
+  kefu_test_assert_measure (fixture, "pdd_xiaoan", "avg_response_time", 9 * 95, 95, TRUE);
+  kefu_test_assert_measure (fixture, "pdd_xiaoan", "low_rating_orders", 1, 1, FALSE);
+  kefu_test_assert_measure (fixture, "pdd_xiaoan", "dispute_refunds", 0, 1, FALSE);
+  kefu_test_assert_measure (fixture, "pdd_xiaoan", "complaints", 0, 1, FALSE);
   /* twelve keys: the 全天 rates and 3分钟未回复人数 feed nothing */
   g_assert_cmpint (n_measures (fixture, "pdd_xiaoan"), ==, 12);
-  assert_no_measure (fixture, "pdd_xiaoan", "unreplied_buyers");
+  kefu_test_assert_no_measure (fixture, "pdd_xiaoan", "unreplied_buyers");
 
   /* 1.2万 is 12000; 询单人数 "-" leaves the conversion out, never 0 */
-  assert_measure (fixture, "pdd_xiaobei", "consult_buyers", 12000, 1, FALSE);
-  assert_no_measure (fixture, "pdd_xiaobei", "inquiry_buyers");
-  assert_no_measure (fixture, "pdd_xiaobei", "inquiry_conversion_rate");
-  assert_measure (fixture, "pdd_xiaobei", "unit_price", 2000, 45, FALSE);
+  kefu_test_assert_measure (fixture, "pdd_xiaobei", "consult_buyers", 12000, 1, FALSE);
+  kefu_test_assert_no_measure (fixture, "pdd_xiaobei", "inquiry_buyers");
+  kefu_test_assert_no_measure (fixture, "pdd_xiaobei", "inquiry_conversion_rate");
+  kefu_test_assert_measure (fixture, "pdd_xiaobei", "unit_price", 2000, 45, FALSE);
   /* 0.9850 × 200 = 197; the 30-second rate is 延迟统计: missing, noted */
-  assert_measure (fixture, "pdd_xiaobei", "response_rate_3min", 197, 200, FALSE);
-  assert_no_measure (fixture, "pdd_xiaobei", "response_rate_30s");
+  kefu_test_assert_measure (fixture, "pdd_xiaobei", "response_rate_3min", 197, 200, FALSE);
+  kefu_test_assert_no_measure (fixture, "pdd_xiaobei", "response_rate_30s");
   assert_note (result, 3, 14);
   /* 2分30秒 = 150 s × 190 */
-  assert_measure (fixture, "pdd_xiaobei", "avg_response_time", 150 * 190, 190, TRUE);
-  assert_measure (fixture, "pdd_xiaobei", "complaints", 1, 1, FALSE);
+  kefu_test_assert_measure (fixture, "pdd_xiaobei", "avg_response_time", 150 * 190, 190, TRUE);
+  kefu_test_assert_measure (fixture, "pdd_xiaobei", "complaints", 1, 1, FALSE);
 
   /* 店铺总计 is the shop's own figure */
-  assert_measure (fixture, "", "consult_buyers", 12120, 1, FALSE);
-  assert_measure (fixture, "", "inquiry_conversion_rate", 75, 500, FALSE);
-  assert_measure (fixture, "", "agent_sales", 3234.50, 1, FALSE);
-  assert_measure (fixture, "", "response_rate_3min", 0.98 * 300, 300, FALSE);
-  assert_no_measure (fixture, "", "response_rate_30s");
-  assert_measure (fixture, "", "avg_response_time", 105 * 285, 285, TRUE);
-  assert_measure (fixture, "", "low_rating_orders", 3, 1, FALSE);
+  kefu_test_assert_measure (fixture, "", "consult_buyers", 12120, 1, FALSE);
+  kefu_test_assert_measure (fixture, "", "inquiry_conversion_rate", 75, 500, FALSE);
+  kefu_test_assert_measure (fixture, "", "agent_sales", 3234.50, 1, FALSE);
+  kefu_test_assert_measure (fixture, "", "response_rate_3min", 0.98 * 300, 300, FALSE);
+  kefu_test_assert_no_measure (fixture, "", "response_rate_30s");
+  kefu_test_assert_measure (fixture, "", "avg_response_time", 105 * 285, 285, TRUE);
+  kefu_test_assert_measure (fixture, "", "low_rating_orders", 3, 1, FALSE);
 }
 
 static void
-test_pdd_shop_service (Fixture       *fixture,
+test_pdd_shop_service (KefuTestStore *fixture,
                        gconstpointer  data)
 {
   /* 客服数据 → 服务数据: a title row, a group row and the field row; the
@@ -446,32 +326,32 @@ test_pdd_shop_service (Fixture       *fixture,
   /* the field row is row 3, data from row 4; 合计 is kept apart */
   facts = assert_imported (result, path, "pdd-shop-service", 3, 3, 2, "2026-10-01", "2026-10-02");
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "投诉/备注", NULL }));
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM agent"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM agent"), ==, 0);
 
-  assert_measure_on (fixture, "", "consult_buyers", "2026-10-01", 410, 1, FALSE);
-  assert_measure_on (fixture, "", "received_buyers", "2026-10-01", 372, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "consult_buyers", "2026-10-01", 410, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "received_buyers", "2026-10-01", 372, 1, FALSE);
   /* 96.32% and 81.05% of the 380 buyers who needed a manual reply */
-  assert_measure_on (fixture, "", "response_rate_3min", "2026-10-01", 0.9632 * 380, 380, FALSE);
-  assert_measure_on (fixture, "", "response_rate_30s", "2026-10-01", 0.8105 * 380, 380, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "response_rate_3min", "2026-10-01", 0.9632 * 380, 380, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "response_rate_30s", "2026-10-01", 0.8105 * 380, 380, FALSE);
   /* 0.52 min = 31.2 s, × 372 buyers received */
-  assert_measure_on (fixture, "", "avg_response_time", "2026-10-01", 31.2 * 372, 372, TRUE);
-  assert_measure_on (fixture, "", "low_rating_orders", "2026-10-01", 2, 1, FALSE);
-  assert_measure_on (fixture, "", "dispute_refunds", "2026-10-01", 1, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "avg_response_time", "2026-10-01", 31.2 * 372, 372, TRUE);
+  kefu_test_assert_measure_on (fixture, "", "low_rating_orders", "2026-10-01", 2, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "dispute_refunds", "2026-10-01", 1, 1, FALSE);
   /* 投诉/客服, not the reasons below it */
-  assert_measure_on (fixture, "", "complaints", "2026-10-01", 3, 1, FALSE);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure WHERE period_start = '2026-10-01'"), ==, 8);
+  kefu_test_assert_measure_on (fixture, "", "complaints", "2026-10-01", 3, 1, FALSE);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure WHERE period_start = '2026-10-01'"), ==, 8);
 
   /* 10-02: the 8–23点 rates are placeholders and the 全天 ones do not
    * stand in for them; 1.5分钟 = 90 s × 355 */
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure WHERE period_start = '2026-10-02' "
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure WHERE period_start = '2026-10-02' "
                                    "AND key LIKE 'response_rate%'"), ==, 0);
-  assert_measure_on (fixture, "", "avg_response_time", "2026-10-02", 90 * 355, 355, TRUE);
-  assert_measure_on (fixture, "", "complaints", "2026-10-02", 0, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "avg_response_time", "2026-10-02", 90 * 355, 355, TRUE);
+  kefu_test_assert_measure_on (fixture, "", "complaints", "2026-10-02", 0, 1, FALSE);
   g_assert_nonnull (find_problem (result, 6, 0));    /* 合计 */
 }
 
 static void
-test_pdd_shop_sales (Fixture       *fixture,
+test_pdd_shop_sales (KefuTestStore *fixture,
                      gconstpointer  data)
 {
   /* The real download is an Excel 97–2003 file named .xlsx (see
@@ -485,24 +365,24 @@ test_pdd_shop_sales (Fixture       *fixture,
   gsize length;
 
   g_assert_true (g_file_get_contents (fixture_path, &contents, &length, NULL));
-  path = write_text (fixture, "客服_销售数据.xlsx", contents, length);
+  path = kefu_test_write_file (fixture, "客服_销售数据.xlsx", contents, length);
   result = import (fixture, path);
   assert_imported (result, path, "pdd-shop-sales", 1, 3, 3, "2024-03-01", "2024-03-03");
   g_assert_cmpstr (kefu_import_result_get_facts (result)->format, ==, "xls");
 
   /* 2024-03-01: 120 consulting, 85 inquiring, 40 grouped, 47.06%, 3456.7 */
-  assert_measure_on (fixture, "", "consult_buyers", "2024-03-01", 120, 1, FALSE);
-  assert_measure_on (fixture, "", "inquiry_buyers", "2024-03-01", 85, 1, FALSE);
-  assert_measure_on (fixture, "", "inquiry_conversion_rate", "2024-03-01", 40, 85, FALSE);
-  assert_measure_on (fixture, "", "agent_sales", "2024-03-01", 3456.7, 1, FALSE);
-  assert_measure_on (fixture, "", "unit_price", "2024-03-01", 3456.7, 40, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "consult_buyers", "2024-03-01", 120, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "inquiry_buyers", "2024-03-01", 85, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "inquiry_conversion_rate", "2024-03-01", 40, 85, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "agent_sales", "2024-03-01", 3456.7, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "unit_price", "2024-03-01", 3456.7, 40, FALSE);
   /* 2024-03-03: 52 of 101 */
-  assert_measure_on (fixture, "", "inquiry_conversion_rate", "2024-03-03", 52, 101, FALSE);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 3 * 5);
+  kefu_test_assert_measure_on (fixture, "", "inquiry_conversion_rate", "2024-03-03", 52, 101, FALSE);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure"), ==, 3 * 5);
 
   /* The same page saved as text, still under .xlsx: a title row, text
    * values, a placeholder and a total row. */
-  text_path = write_text (fixture, "客服_销售数据(1).xlsx",
+  text_path = kefu_test_write_file (fixture, "客服_销售数据(1).xlsx",
                           "客服_销售数据\n"
                           "日期,询单转化率,咨询人数,询单人数,最终成团人数,客服销售额（元）,客服可提升销售额（元）,店铺\n"
                           "2024-03-04,40.00%,131,90,36,\"¥2,880.00\",\"1,200.00\",小鹿\n"
@@ -511,19 +391,19 @@ test_pdd_shop_sales (Fixture       *fixture,
   again = import (fixture, text_path);
   assert_imported (again, text_path, "pdd-shop-sales", 2, 3, 2, "2024-03-04", "2024-03-05");
   g_assert_cmpstr (kefu_import_result_get_facts (again)->format, ==, "text");
-  assert_measure_on (fixture, "", "inquiry_conversion_rate", "2024-03-04", 36, 90, FALSE);
-  assert_measure_on (fixture, "", "unit_price", "2024-03-04", 2880, 36, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "inquiry_conversion_rate", "2024-03-04", 36, 90, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "unit_price", "2024-03-04", 2880, 36, FALSE);
   /* 1.1万 = 11000; no 询单人数, so no conversion at all */
-  assert_measure_on (fixture, "", "consult_buyers", "2024-03-05", 11000, 1, FALSE);
-  assert_measure_on (fixture, "", "unit_price", "2024-03-05", 2400, 30, FALSE);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure WHERE period_start = '2024-03-05' "
+  kefu_test_assert_measure_on (fixture, "", "consult_buyers", "2024-03-05", 11000, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "unit_price", "2024-03-05", 2400, 30, FALSE);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure WHERE period_start = '2024-03-05' "
                                    "AND key LIKE 'inquiry%'"), ==, 0);
 }
 
 /* Taobao / Tmall */
 
 static void
-test_taobao_agent_performance (Fixture       *fixture,
+test_taobao_agent_performance (KefuTestStore *fixture,
                                gconstpointer  data)
 {
   /* 生意参谋 客服绩效: the date only in the name, a title row and a blank
@@ -553,43 +433,43 @@ test_taobao_agent_performance (Fixture       *fixture,
    * skipped: the two averages */
   facts = assert_imported (result, path, "taobao-agent-performance", 3, 8, 6, "2026-10-14", "2026-10-14");
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "接待时长占比", NULL }));
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM agent"), ==, 2);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM agent WHERE display_name = '小安'"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM agent"), ==, 2);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM agent WHERE display_name = '小安'"), ==, 1);
 
-  assert_measure (fixture, "小鹿女装旗舰店:小安", "inquiry_buyers", 275, 1, FALSE);
-  assert_measure (fixture, "小鹿女装旗舰店:小安", "inquiry_conversion_rate", 88, 275, FALSE);
-  assert_measure (fixture, "小鹿女装旗舰店:小安", "agent_sales", 6884.24, 1, FALSE);
-  assert_measure (fixture, "小鹿女装旗舰店:小安", "unit_price", 6884.24, 88, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿女装旗舰店:小安", "inquiry_buyers", 275, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿女装旗舰店:小安", "inquiry_conversion_rate", 88, 275, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿女装旗舰店:小安", "agent_sales", 6884.24, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿女装旗舰店:小安", "unit_price", 6884.24, 88, FALSE);
   /* no denominator in the file: weighted by 询单人数, estimated */
-  assert_measure (fixture, "小鹿女装旗舰店:小安", "first_response_time", 13 * 275, 275, TRUE);
-  assert_measure (fixture, "小鹿女装旗舰店:小安", "avg_response_time", 21 * 275, 275, TRUE);
-  assert_measure (fixture, "小鹿女装旗舰店:小安", "satisfaction_rate", 0.985 * 275, 275, TRUE);
-  assert_measure (fixture, "小鹿女装旗舰店:小安", "refund_amount", 120, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿女装旗舰店:小安", "first_response_time", 13 * 275, 275, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿女装旗舰店:小安", "avg_response_time", 21 * 275, 275, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿女装旗舰店:小安", "satisfaction_rate", 0.985 * 275, 275, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿女装旗舰店:小安", "refund_amount", 120, 1, FALSE);
 
   /* 4.48万 = 44800; 8秒 × 1455; 延迟统计 and "-" are left out */
-  assert_measure (fixture, "小鹿女装旗舰店:小贝", "agent_sales", 44800, 1, FALSE);
-  assert_measure (fixture, "小鹿女装旗舰店:小贝", "unit_price", 44800, 582, FALSE);
-  assert_measure (fixture, "小鹿女装旗舰店:小贝", "first_response_time", 8 * 1455, 1455, TRUE);
-  assert_no_measure (fixture, "小鹿女装旗舰店:小贝", "satisfaction_rate");
-  assert_no_measure (fixture, "小鹿女装旗舰店:小贝", "refund_amount");
+  kefu_test_assert_measure (fixture, "小鹿女装旗舰店:小贝", "agent_sales", 44800, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿女装旗舰店:小贝", "unit_price", 44800, 582, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿女装旗舰店:小贝", "first_response_time", 8 * 1455, 1455, TRUE);
+  kefu_test_assert_no_measure (fixture, "小鹿女装旗舰店:小贝", "satisfaction_rate");
+  kefu_test_assert_no_measure (fixture, "小鹿女装旗舰店:小贝", "refund_amount");
 
   /* 汇总 comes first and is the shop's figure; 全店汇总值 differs and is
    * noted, not stored; the averages and peer rows are kept apart. */
-  assert_measure (fixture, "", "inquiry_buyers", 1730, 1, FALSE);
-  assert_measure (fixture, "", "inquiry_conversion_rate", 670, 1730, FALSE);
-  assert_measure (fixture, "", "agent_sales", 51684.24, 1, FALSE);
-  assert_measure (fixture, "", "avg_response_time", 19.5 * 1730, 1730, TRUE);
+  kefu_test_assert_measure (fixture, "", "inquiry_buyers", 1730, 1, FALSE);
+  kefu_test_assert_measure (fixture, "", "inquiry_conversion_rate", 670, 1730, FALSE);
+  kefu_test_assert_measure (fixture, "", "agent_sales", 51684.24, 1, FALSE);
+  kefu_test_assert_measure (fixture, "", "avg_response_time", 19.5 * 1730, 1730, TRUE);
   assert_note (result, 8, 0);
   assert_note (result, 7, 0);
   assert_note (result, 9, 0);
   /* the peers are the industry's, never agents nor the shop */
-  g_assert_cmpint (count (fixture, "SELECT count(DISTINCT label) FROM peer_measure"), ==, 2);
-  g_assert_cmpint (count (fixture, "SELECT sum FROM peer_measure WHERE label = '同行同层均值' "
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(DISTINCT label) FROM peer_measure"), ==, 2);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT sum FROM peer_measure WHERE label = '同行同层均值' "
                                    "AND key = 'inquiry_buyers'"), ==, 1200);
 }
 
 static void
-test_taobao_agent_performance_daily (Fixture       *fixture,
+test_taobao_agent_performance_daily (KefuTestStore *fixture,
                                      gconstpointer  data)
 {
   static const char * const rows[] = {
@@ -607,31 +487,31 @@ test_taobao_agent_performance_daily (Fixture       *fixture,
   facts = assert_imported (result, path, "taobao-agent-performance-daily", 1, 3, 3, "2026-10-01", "2026-10-02");
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "店铺名称", NULL }));
 
-  assert_measure_on (fixture, "小鹿:小安", "received_buyers", "2026-10-01", 60, 1, FALSE);
-  assert_measure_on (fixture, "小鹿:小安", "inquiry_buyers", "2026-10-01", 50, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "小鹿:小安", "received_buyers", "2026-10-01", 60, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "小鹿:小安", "inquiry_buyers", "2026-10-01", 50, 1, FALSE);
   /* 36% × 50 = 18, an estimate (the file does not name its denominator) */
-  assert_measure_on (fixture, "小鹿:小安", "inquiry_conversion_rate", "2026-10-01", 18, 50, TRUE);
-  assert_measure_on (fixture, "小鹿:小安", "agent_sales", "2026-10-01", 1404, 1, FALSE);
-  assert_measure_on (fixture, "小鹿:小安", "unit_price", "2026-10-01", 1404, 18, FALSE);
-  assert_measure_on (fixture, "小鹿:小安", "first_response_time", "2026-10-01", 12 * 60, 60, TRUE);
-  assert_measure_on (fixture, "小鹿:小安", "avg_response_time", "2026-10-01", 25 * 60, 60, TRUE);
-  assert_measure_on (fixture, "小鹿:小安", "qa_ratio", "2026-10-01", 1.35 * 60, 60, TRUE);
-  assert_measure_on (fixture, "小鹿:小安", "satisfaction_rate", "2026-10-01", 0.97 * 60, 60, TRUE);
+  kefu_test_assert_measure_on (fixture, "小鹿:小安", "inquiry_conversion_rate", "2026-10-01", 18, 50, TRUE);
+  kefu_test_assert_measure_on (fixture, "小鹿:小安", "agent_sales", "2026-10-01", 1404, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "小鹿:小安", "unit_price", "2026-10-01", 1404, 18, FALSE);
+  kefu_test_assert_measure_on (fixture, "小鹿:小安", "first_response_time", "2026-10-01", 12 * 60, 60, TRUE);
+  kefu_test_assert_measure_on (fixture, "小鹿:小安", "avg_response_time", "2026-10-01", 25 * 60, 60, TRUE);
+  kefu_test_assert_measure_on (fixture, "小鹿:小安", "qa_ratio", "2026-10-01", 1.35 * 60, 60, TRUE);
+  kefu_test_assert_measure_on (fixture, "小鹿:小安", "satisfaction_rate", "2026-10-01", 0.97 * 60, 60, TRUE);
 
   /* 30% × 40 = 12; 10秒 × 45 */
-  assert_measure_on (fixture, "小鹿:小安", "inquiry_conversion_rate", "2026-10-02", 12, 40, TRUE);
-  assert_measure_on (fixture, "小鹿:小安", "first_response_time", "2026-10-02", 10 * 45, 45, TRUE);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure WHERE key = 'satisfaction_rate'"), ==, 1);
+  kefu_test_assert_measure_on (fixture, "小鹿:小安", "inquiry_conversion_rate", "2026-10-02", 12, 40, TRUE);
+  kefu_test_assert_measure_on (fixture, "小鹿:小安", "first_response_time", "2026-10-02", 10 * 45, 45, TRUE);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure WHERE key = 'satisfaction_rate'"), ==, 1);
 
   /* 小贝 sold nothing: sales 0 is a real zero, a unit price over 0 buyers
    * is left out */
-  assert_measure (fixture, "小鹿:小贝", "agent_sales", 0, 1, FALSE);
-  assert_no_measure (fixture, "小鹿:小贝", "unit_price");
-  assert_no_measure (fixture, "小鹿:小贝", "inquiry_conversion_rate");
+  kefu_test_assert_measure (fixture, "小鹿:小贝", "agent_sales", 0, 1, FALSE);
+  kefu_test_assert_no_measure (fixture, "小鹿:小贝", "unit_price");
+  kefu_test_assert_no_measure (fixture, "小鹿:小贝", "inquiry_conversion_rate");
 }
 
 static void
-test_taobao_consult_reception (Fixture       *fixture,
+test_taobao_consult_reception (KefuTestStore *fixture,
                                gconstpointer  data)
 {
   /* CSV with a BOM, a title row and a blank line; the range in the name. */
@@ -644,36 +524,36 @@ test_taobao_consult_reception (Fixture       *fixture,
     "小鹿:小贝,售后,150,140,138,0,3,1分05秒,20,88%,-,1.10,A002\n"
     "汇总,,450,420,408,5,15,42秒,19秒,93.00%,99.50%,1.33,\n"
     "平均值,,225,210,204,2.5,7.5,42秒,19秒,93.00%,99.50%,1.33,\n";
-  g_autofree char *path = write_text (fixture, "咨询接待分析_2026-10-01_2026-10-07.csv", csv, -1);
+  g_autofree char *path = kefu_test_write_file (fixture, "咨询接待分析_2026-10-01_2026-10-07.csv", csv, -1);
   g_autoptr(KefuImportResult) result = import (fixture, path);
   KefuImportFacts *facts;
 
   facts = assert_imported (result, path, "taobao-consult-reception", 3, 4, 3, "2026-10-01", "2026-10-07");
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "客服工号", NULL }));
 
-  assert_measure (fixture, "小鹿:小安", "consult_buyers", 300, 1, FALSE);
-  assert_measure (fixture, "小鹿:小安", "received_buyers", 280, 1, FALSE);
-  assert_measure (fixture, "小鹿:小安", "unreplied_buyers", 5, 1, FALSE);
-  assert_measure (fixture, "小鹿:小安", "slow_responses", 12, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "consult_buyers", 300, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "received_buyers", 280, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "unreplied_buyers", 5, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "slow_responses", 12, 1, FALSE);
   /* weighted by 接待人数 280: 35 s, 18 s, 95.36%, 1.45 */
-  assert_measure (fixture, "小鹿:小安", "avg_response_time", 35 * 280, 280, TRUE);
-  assert_measure (fixture, "小鹿:小安", "first_response_time", 18 * 280, 280, TRUE);
-  assert_measure (fixture, "小鹿:小安", "response_rate_3min", 0.9536 * 280, 280, TRUE);
-  assert_measure (fixture, "小鹿:小安", "qa_ratio", 1.45 * 280, 280, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "avg_response_time", 35 * 280, 280, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "first_response_time", 18 * 280, 280, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "response_rate_3min", 0.9536 * 280, 280, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "qa_ratio", 1.45 * 280, 280, TRUE);
   g_assert_cmpint (n_measures (fixture, "小鹿:小安"), ==, 8);
 
   /* 1分05秒 = 65 s × 140; 88% × 140 = 123.2 */
-  assert_measure (fixture, "小鹿:小贝", "avg_response_time", 65 * 140, 140, TRUE);
-  assert_measure (fixture, "小鹿:小贝", "response_rate_3min", 0.88 * 140, 140, TRUE);
-  assert_measure (fixture, "小鹿:小贝", "unreplied_buyers", 0, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿:小贝", "avg_response_time", 65 * 140, 140, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿:小贝", "response_rate_3min", 0.88 * 140, 140, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿:小贝", "unreplied_buyers", 0, 1, FALSE);
 
-  assert_measure (fixture, "", "consult_buyers", 450, 1, FALSE);
-  assert_measure (fixture, "", "avg_response_time", 42 * 420, 420, TRUE);
-  assert_measure (fixture, "", "slow_responses", 15, 1, FALSE);
+  kefu_test_assert_measure (fixture, "", "consult_buyers", 450, 1, FALSE);
+  kefu_test_assert_measure (fixture, "", "avg_response_time", 42 * 420, 420, TRUE);
+  kefu_test_assert_measure (fixture, "", "slow_responses", 15, 1, FALSE);
 }
 
 static void
-test_taobao_shop_inquiry (Fixture       *fixture,
+test_taobao_shop_inquiry (KefuTestStore *fixture,
                           gconstpointer  data)
 {
   /* Excel dates and rates stored as numbers shown as percentages. */
@@ -693,20 +573,20 @@ test_taobao_shop_inquiry (Fixture       *fixture,
   facts = assert_imported (result, path, "taobao-shop-inquiry", 2, 3, 2, "2026-10-01", "2026-10-02");
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "备注", NULL }));
 
-  assert_measure_on (fixture, "", "inquiry_buyers", "2026-10-01", 380, 1, FALSE);
-  assert_measure_on (fixture, "", "inquiry_conversion_rate", "2026-10-01", 126, 380, FALSE);
-  assert_measure_on (fixture, "", "agent_sales", "2026-10-01", 9876.5, 1, FALSE);
-  assert_measure_on (fixture, "", "unit_price", "2026-10-01", 9876.5, 126, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "inquiry_buyers", "2026-10-01", 380, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "inquiry_conversion_rate", "2026-10-01", 126, 380, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "agent_sales", "2026-10-01", 9876.5, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "unit_price", "2026-10-01", 9876.5, 126, FALSE);
   /* no 最终付款人数: 32.69% × 361 = 118.0109, still over its own
    * denominator; no unit price */
-  assert_measure_on (fixture, "", "inquiry_conversion_rate", "2026-10-02", 0.3269 * 361, 361, FALSE);
-  assert_measure_on (fixture, "", "agent_sales", "2026-10-02", 8765.40, 1, FALSE);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure WHERE key = 'unit_price'"), ==, 1);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 4 + 3);
+  kefu_test_assert_measure_on (fixture, "", "inquiry_conversion_rate", "2026-10-02", 0.3269 * 361, 361, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "agent_sales", "2026-10-02", 8765.40, 1, FALSE);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure WHERE key = 'unit_price'"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure"), ==, 4 + 3);
 }
 
 static void
-test_taobao_shop_reception (Fixture       *fixture,
+test_taobao_shop_reception (KefuTestStore *fixture,
                             gconstpointer  data)
 {
   static const char *csv =
@@ -716,33 +596,33 @@ test_taobao_shop_reception (Fixture       *fixture,
     "2026/10/1,412,400,3,395,28秒,96.5%,520,505,15,97.12%,15,20,8,380,30,9000,3600,5400,1.50,12.3万,7分30秒,生意参谋\n"
     "2026/10/2,390,380,0,377,00:00:31,-,480,470,10,97.92%,16秒,18,6,360,25,8100,-,4900,1.4,11万,7分,生意参谋\n"
     "合计,802,780,3,772,29秒,96.5%,1000,975,25,97.5%,15,38,14,740,55,17100,,10300,1.45,23.3万,7分15秒,\n";
-  g_autofree char *path = write_text (fixture, "咨询接待_店铺.csv", csv, -1);
+  g_autofree char *path = kefu_test_write_file (fixture, "咨询接待_店铺.csv", csv, -1);
   g_autoptr(KefuImportResult) result = import (fixture, path);
   KefuImportFacts *facts;
 
   facts = assert_imported (result, path, "taobao-shop-reception", 1, 3, 2, "2026-10-01", "2026-10-02");
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "数据来源", NULL }));
 
-  assert_measure_on (fixture, "", "consult_buyers", "2026-10-01", 412, 1, FALSE);
-  assert_measure_on (fixture, "", "received_buyers", "2026-10-01", 400, 1, FALSE);
-  assert_measure_on (fixture, "", "unreplied_buyers", "2026-10-01", 3, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "consult_buyers", "2026-10-01", 412, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "received_buyers", "2026-10-01", 400, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "unreplied_buyers", "2026-10-01", 3, 1, FALSE);
   /* 28 s × 505 replies; 15 s × 400 received; 96.5% × 400 = 386 */
-  assert_measure_on (fixture, "", "avg_response_time", "2026-10-01", 28 * 505, 505, TRUE);
-  assert_measure_on (fixture, "", "first_response_time", "2026-10-01", 15 * 400, 400, TRUE);
-  assert_measure_on (fixture, "", "response_rate_3min", "2026-10-01", 386, 400, TRUE);
-  assert_measure_on (fixture, "", "slow_responses", "2026-10-01", 20, 1, FALSE);
-  assert_measure_on (fixture, "", "messages_sent", "2026-10-01", 5400, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "avg_response_time", "2026-10-01", 28 * 505, 505, TRUE);
+  kefu_test_assert_measure_on (fixture, "", "first_response_time", "2026-10-01", 15 * 400, 400, TRUE);
+  kefu_test_assert_measure_on (fixture, "", "response_rate_3min", "2026-10-01", 386, 400, TRUE);
+  kefu_test_assert_measure_on (fixture, "", "slow_responses", "2026-10-01", 20, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "messages_sent", "2026-10-01", 5400, 1, FALSE);
   /* 答问比 rebuilt exactly: 5400 agent messages ÷ 3600 buyer messages */
-  assert_measure_on (fixture, "", "qa_ratio", "2026-10-01", 5400, 3600, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "qa_ratio", "2026-10-01", 5400, 3600, FALSE);
 
   /* 00:00:31 = 31 s × 470; no buyer message count: 1.4 × 380, estimated */
-  assert_measure_on (fixture, "", "avg_response_time", "2026-10-02", 31 * 470, 470, TRUE);
-  assert_measure_on (fixture, "", "qa_ratio", "2026-10-02", 1.4 * 380, 380, TRUE);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure WHERE key = 'response_rate_3min'"), ==, 1);
+  kefu_test_assert_measure_on (fixture, "", "avg_response_time", "2026-10-02", 31 * 470, 470, TRUE);
+  kefu_test_assert_measure_on (fixture, "", "qa_ratio", "2026-10-02", 1.4 * 380, 380, TRUE);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure WHERE key = 'response_rate_3min'"), ==, 1);
 }
 
 static void
-test_taobao_shop_unit_price (Fixture       *fixture,
+test_taobao_shop_unit_price (KefuTestStore *fixture,
                              gconstpointer  data)
 {
   static const char *csv =
@@ -752,7 +632,7 @@ test_taobao_shop_unit_price (Fixture       *fixture,
     "2026-10-02,-,1.72万,260,-,1.3,-,下单\n"
     "汇总,67.33,\"¥35,764.00\",540,688,1.27,53.00,\n";
   g_autofree char *gbk = g_convert (csv, -1, "GB18030", "UTF-8", NULL, NULL, NULL);
-  g_autofree char *path = write_text (fixture, "客单价_客服.csv", gbk, -1);
+  g_autofree char *path = kefu_test_write_file (fixture, "客单价_客服.csv", gbk, -1);
   g_autoptr(KefuImportResult) result = import (fixture, path);
   KefuImportFacts *facts;
 
@@ -761,18 +641,18 @@ test_taobao_shop_unit_price (Fixture       *fixture,
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "统计口径", NULL }));
 
   /* 18564 ÷ 280 buyers; 350 items ÷ 280 buyers */
-  assert_measure_on (fixture, "", "agent_sales", "2026-10-01", 18564, 1, FALSE);
-  assert_measure_on (fixture, "", "unit_price", "2026-10-01", 18564, 280, FALSE);
-  assert_measure_on (fixture, "", "items_per_buyer", "2026-10-01", 350, 280, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "agent_sales", "2026-10-01", 18564, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "unit_price", "2026-10-01", 18564, 280, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "items_per_buyer", "2026-10-01", 350, 280, FALSE);
   /* 1.72万 = 17200 ÷ 260; no 销售量: 客件数 1.3 × 260 = 338 */
-  assert_measure_on (fixture, "", "unit_price", "2026-10-02", 17200, 260, FALSE);
-  assert_measure_on (fixture, "", "items_per_buyer", "2026-10-02", 1.3 * 260, 260, FALSE);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM measure"), ==, 6);
+  kefu_test_assert_measure_on (fixture, "", "unit_price", "2026-10-02", 17200, 260, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "items_per_buyer", "2026-10-02", 1.3 * 260, 260, FALSE);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure"), ==, 6);
 }
 
 /* 千牛 服务体验: the same workbook, the detail sheet first. */
 static char *
-write_qianniu_workbook (Fixture    *fixture,
+write_qianniu_workbook (KefuTestStore *fixture,
                         const char *name,
                         gboolean    both)
 {
@@ -798,7 +678,7 @@ write_qianniu_workbook (Fixture    *fixture,
 }
 
 static void
-test_taobao_qianniu_experience (Fixture       *fixture,
+test_taobao_qianniu_experience (KefuTestStore *fixture,
                                 gconstpointer  data)
 {
   g_autofree char *path = write_qianniu_workbook (fixture, "服务体验_2026-10-01至2026-10-31.xlsx", TRUE);
@@ -812,20 +692,20 @@ test_taobao_qianniu_experience (Fixture       *fixture,
   facts = assert_imported (result, path, "taobao-qianniu-experience", 1, 5, 3, "2026-10-01", "2026-10-31");
   g_assert_cmpstr (facts->sheet, ==, "按客服查看");
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "客服分组", NULL }));
-  assert_measure (fixture, "小鹿:小安", "satisfaction_rate", 45, 50, FALSE);
-  g_assert_cmpint (count (fixture, "SELECT count(DISTINCT batch_id) FROM measure"), ==, 1);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "satisfaction_rate", 45, 50, FALSE);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(DISTINCT batch_id) FROM measure"), ==, 1);
 
-  assert_measure (fixture, "小鹿:小安", "sessions_received", 320, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "sessions_received", 320, 1, FALSE);
   /* 32 s × 320 sessions; 92.50% × 320 = 296, estimates */
-  assert_measure (fixture, "小鹿:小安", "avg_response_time", 32 * 320, 320, TRUE);
-  assert_measure (fixture, "小鹿:小安", "response_rate_3min", 296, 320, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "avg_response_time", 32 * 320, 320, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "response_rate_3min", 296, 320, TRUE);
   /* 1分2秒 = 62 s × 210 */
-  assert_measure (fixture, "小鹿:小贝", "avg_response_time", 62 * 210, 210, TRUE);
-  assert_no_measure (fixture, "小鹿:小贝", "response_rate_3min");
+  kefu_test_assert_measure (fixture, "小鹿:小贝", "avg_response_time", 62 * 210, 210, TRUE);
+  kefu_test_assert_no_measure (fixture, "小鹿:小贝", "response_rate_3min");
 }
 
 static void
-test_taobao_qianniu_experience_detail (Fixture       *fixture,
+test_taobao_qianniu_experience_detail (KefuTestStore *fixture,
                                        gconstpointer  data)
 {
   g_autofree char *both_path = write_qianniu_workbook (fixture, "服务体验_两页.xlsx", TRUE);
@@ -857,15 +737,15 @@ test_taobao_qianniu_experience_detail (Fixture       *fixture,
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "咨询人数", NULL }));
 
   /* 45 satisfied of 50 rated, exact */
-  assert_measure (fixture, "小鹿:小安", "satisfaction_rate", 45, 50, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "satisfaction_rate", 45, 50, FALSE);
   /* 延迟统计: missing; 0 of 0 rated: no rate — both rows skipped */
-  assert_no_measure (fixture, "小鹿:小贝", "satisfaction_rate");
-  assert_no_measure (fixture, "小鹿:小橙", "satisfaction_rate");
+  kefu_test_assert_no_measure (fixture, "小鹿:小贝", "satisfaction_rate");
+  kefu_test_assert_no_measure (fixture, "小鹿:小橙", "satisfaction_rate");
   assert_note (result, 3, 2);
 }
 
 static void
-test_taobao_reception_rating (Fixture       *fixture,
+test_taobao_reception_rating (KefuTestStore *fixture,
                               gconstpointer  data)
 {
   /* Two header rows: 总, 邀请 and 自主 merged over eleven fields each. */
@@ -895,15 +775,15 @@ test_taobao_reception_rating (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (facts->confidence, 35.0 / 36.0, 1e-9);
 
   /* 总/满意率 90% × 总/收到 80 = 72 = 很满意 60 + 满意 12: exact */
-  assert_measure (fixture, "小鹿:小安", "satisfaction_rate", 72, 80, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "satisfaction_rate", 72, 80, FALSE);
   g_assert_cmpint (n_measures (fixture, "小鹿:小安"), ==, 1);
   /* 0.00% of 0 received is no rate at all */
-  assert_no_measure (fixture, "小鹿:小贝", "satisfaction_rate");
-  assert_measure (fixture, "", "satisfaction_rate", 72, 80, FALSE);
+  kefu_test_assert_no_measure (fixture, "小鹿:小贝", "satisfaction_rate");
+  kefu_test_assert_measure (fixture, "", "satisfaction_rate", 72, 80, FALSE);
 }
 
 static void
-test_chitu_custom_report (Fixture       *fixture,
+test_chitu_custom_report (KefuTestStore *fixture,
                           gconstpointer  data)
 {
   static const char * const rows[] = {
@@ -925,32 +805,32 @@ test_chitu_custom_report (Fixture       *fixture,
   facts = assert_imported (result, path, "chitu-custom-report", 2, 4, 3, "2026-10-01", "2026-10-31");
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "分组", NULL }));
 
-  assert_measure (fixture, "小鹿:小安", "online_days", 30, 1, FALSE);
-  assert_measure (fixture, "小鹿:小安", "received_buyers", 1200, 1, FALSE);
-  assert_measure (fixture, "小鹿:小安", "inquiry_buyers", 275, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "online_days", 30, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "received_buyers", 1200, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "inquiry_buyers", 275, 1, FALSE);
   /* 32% × 275 询单人数 = 88: over its own denominator */
-  assert_measure (fixture, "小鹿:小安", "inquiry_conversion_rate", 88, 275, FALSE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "inquiry_conversion_rate", 88, 275, FALSE);
   /* 21 s and 97% weighted by 接待人数 1200, estimated */
-  assert_measure (fixture, "小鹿:小安", "avg_response_time", 21 * 1200, 1200, TRUE);
-  assert_measure (fixture, "小鹿:小安", "satisfaction_rate", 0.97 * 1200, 1200, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "avg_response_time", 21 * 1200, 1200, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿:小安", "satisfaction_rate", 0.97 * 1200, 1200, TRUE);
   g_assert_cmpint (n_measures (fixture, "小鹿:小安"), ==, 6);
 
   /* no 询单人数: 40% weighted by 接待人数 900, estimated; 延迟统计 noted */
-  assert_measure (fixture, "小鹿:小贝", "inquiry_conversion_rate", 0.40 * 900, 900, TRUE);
-  assert_no_measure (fixture, "小鹿:小贝", "avg_response_time");
-  assert_measure (fixture, "小鹿:小贝", "satisfaction_rate", 0.955 * 900, 900, TRUE);
+  kefu_test_assert_measure (fixture, "小鹿:小贝", "inquiry_conversion_rate", 0.40 * 900, 900, TRUE);
+  kefu_test_assert_no_measure (fixture, "小鹿:小贝", "avg_response_time");
+  kefu_test_assert_measure (fixture, "小鹿:小贝", "satisfaction_rate", 0.955 * 900, 900, TRUE);
   assert_note (result, 4, 6);
 
-  assert_measure (fixture, "", "received_buyers", 2100, 1, FALSE);
-  assert_measure (fixture, "", "inquiry_conversion_rate", 0.3567 * 275, 275, FALSE);
-  assert_no_measure (fixture, "", "avg_response_time");
+  kefu_test_assert_measure (fixture, "", "received_buyers", 2100, 1, FALSE);
+  kefu_test_assert_measure (fixture, "", "inquiry_conversion_rate", 0.3567 * 275, 275, FALSE);
+  kefu_test_assert_no_measure (fixture, "", "avg_response_time");
   g_assert_nonnull (find_problem (result, 6, 0));    /* 均值 */
 }
 
 /* Douyin */
 
 static void
-test_douyin_agent_data (Fixture       *fixture,
+test_douyin_agent_data (KefuTestStore *fixture,
                         gconstpointer  data)
 {
   static const char * const rows[] = {
@@ -974,40 +854,40 @@ test_douyin_agent_data (Fixture       *fixture,
 
   facts = assert_imported (result, path, "douyin-agent-data", 1, 4, 3, "2026-10-01", "2026-10-07");
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "质检得分", NULL }));
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM agent"), ==, 2);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM agent"), ==, 2);
 
-  assert_measure (fixture, "dy_0001", "online_days", 7, 1, FALSE);
-  assert_measure (fixture, "dy_0001", "sessions_received", 520, 1, FALSE);
-  assert_measure (fixture, "dy_0001", "received_buyers", 480, 1, FALSE);
+  kefu_test_assert_measure (fixture, "dy_0001", "online_days", 7, 1, FALSE);
+  kefu_test_assert_measure (fixture, "dy_0001", "sessions_received", 520, 1, FALSE);
+  kefu_test_assert_measure (fixture, "dy_0001", "received_buyers", 480, 1, FALSE);
   /* counts, exact: 92 good and 3 bad of 100 rated */
-  assert_measure (fixture, "dy_0001", "satisfaction_rate", 92, 100, FALSE);
-  assert_measure (fixture, "dy_0001", "dissatisfaction_rate", 3, 100, FALSE);
+  kefu_test_assert_measure (fixture, "dy_0001", "satisfaction_rate", 92, 100, FALSE);
+  kefu_test_assert_measure (fixture, "dy_0001", "dissatisfaction_rate", 3, 100, FALSE);
   /* the 工作时间 figures, weighted by 520 sessions: 28 s, 97.50% → 507 */
-  assert_measure (fixture, "dy_0001", "avg_response_time", 28 * 520, 520, TRUE);
-  assert_measure (fixture, "dy_0001", "response_rate_3min", 507, 520, TRUE);
-  assert_measure (fixture, "dy_0001", "first_response_time", 12 * 520, 520, TRUE);
+  kefu_test_assert_measure (fixture, "dy_0001", "avg_response_time", 28 * 520, 520, TRUE);
+  kefu_test_assert_measure (fixture, "dy_0001", "response_rate_3min", 507, 520, TRUE);
+  kefu_test_assert_measure (fixture, "dy_0001", "first_response_time", 12 * 520, 520, TRUE);
   /* 70 paying of 200 inquiring and of 80 ordering */
-  assert_measure (fixture, "dy_0001", "inquiry_conversion_rate", 70, 200, FALSE);
-  assert_measure (fixture, "dy_0001", "payment_rate", 70, 80, FALSE);
-  assert_measure (fixture, "dy_0001", "agent_sales", 8400, 1, FALSE);
-  assert_measure (fixture, "dy_0001", "unit_price", 8400, 70, FALSE);
-  assert_measure (fixture, "dy_0001", "refund_amount", 600, 1, FALSE);
+  kefu_test_assert_measure (fixture, "dy_0001", "inquiry_conversion_rate", 70, 200, FALSE);
+  kefu_test_assert_measure (fixture, "dy_0001", "payment_rate", 70, 80, FALSE);
+  kefu_test_assert_measure (fixture, "dy_0001", "agent_sales", 8400, 1, FALSE);
+  kefu_test_assert_measure (fixture, "dy_0001", "unit_price", 8400, 70, FALSE);
+  kefu_test_assert_measure (fixture, "dy_0001", "refund_amount", 600, 1, FALSE);
   g_assert_cmpint (n_measures (fixture, "dy_0001"), ==, 14);
 
   /* no rating: no satisfaction (0 of 0); 工作时间平响 "-" and the 全天
    * average does not stand in */
-  assert_no_measure (fixture, "dy_0002", "satisfaction_rate");
-  assert_no_measure (fixture, "dy_0002", "dissatisfaction_rate");
-  assert_no_measure (fixture, "dy_0002", "avg_response_time");
-  assert_measure (fixture, "dy_0002", "response_rate_3min", 0.96 * 330, 330, TRUE);
+  kefu_test_assert_no_measure (fixture, "dy_0002", "satisfaction_rate");
+  kefu_test_assert_no_measure (fixture, "dy_0002", "dissatisfaction_rate");
+  kefu_test_assert_no_measure (fixture, "dy_0002", "avg_response_time");
+  kefu_test_assert_measure (fixture, "dy_0002", "response_rate_3min", 0.96 * 330, 330, TRUE);
 
-  assert_measure (fixture, "", "sessions_received", 850, 1, FALSE);
-  assert_measure (fixture, "", "agent_sales", 13200, 1, FALSE);
-  assert_measure (fixture, "", "inquiry_conversion_rate", 110, 320, FALSE);
+  kefu_test_assert_measure (fixture, "", "sessions_received", 850, 1, FALSE);
+  kefu_test_assert_measure (fixture, "", "agent_sales", 13200, 1, FALSE);
+  kefu_test_assert_measure (fixture, "", "inquiry_conversion_rate", 110, 320, FALSE);
 }
 
 static void
-test_douyin_agent_data_legacy (Fixture       *fixture,
+test_douyin_agent_data_legacy (KefuTestStore *fixture,
                                gconstpointer  data)
 {
   static const char *csv =
@@ -1018,40 +898,40 @@ test_douyin_agent_data_legacy (Fixture       *fixture,
     "小贝,xiaobei@dy,210,250,35.7,-,-,96%,12秒,1分,3200,90,40,30,33.33%,0,7小时41分52秒,0.8,1.2,\n"
     "店铺汇总值,-,510,570,81.4,89.5%,2.2%,97.54%,11,27,\"8,800.00\",240,100,84,35.00%,2,16.2,1.3,2.2,\n"
     "店铺平均值,-,255,285,40.7,89.5%,2.2%,97.54%,11,27,\"4,400.00\",120,50,42,35.00%,1,8.1,0.65,1.1,\n";
-  g_autofree char *path = write_text (fixture, "客服数据_20261001-20261007.csv", csv, -1);
+  g_autofree char *path = kefu_test_write_file (fixture, "客服数据_20261001-20261007.csv", csv, -1);
   g_autoptr(KefuImportResult) result = import (fixture, path);
   KefuImportFacts *facts;
 
   facts = assert_imported (result, path, "douyin-agent-data-legacy", 1, 4, 3, "2026-10-01", "2026-10-07");
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "备注", NULL }));
 
-  assert_measure (fixture, "小安", "received_buyers", 300, 1, FALSE);
-  assert_measure (fixture, "小安", "sessions_received", 320, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小安", "received_buyers", 300, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小安", "sessions_received", 320, 1, FALSE);
   /* the (会话) rate over 人工已接待会话量: 98.75% × 320 = 316 */
-  assert_measure (fixture, "小安", "response_rate_3min", 316, 320, FALSE);
-  assert_measure (fixture, "小安", "first_response_time", 10 * 320, 320, TRUE);
-  assert_measure (fixture, "小安", "avg_response_time", 25 * 320, 320, TRUE);
+  kefu_test_assert_measure (fixture, "小安", "response_rate_3min", 316, 320, FALSE);
+  kefu_test_assert_measure (fixture, "小安", "first_response_time", 10 * 320, 320, TRUE);
+  kefu_test_assert_measure (fixture, "小安", "avg_response_time", 25 * 320, 320, TRUE);
   /* no rated count in this layout: weighted by sessions, estimated */
-  assert_measure (fixture, "小安", "satisfaction_rate", 0.91 * 320, 320, TRUE);
-  assert_measure (fixture, "小安", "dissatisfaction_rate", 0.02 * 320, 320, TRUE);
-  assert_measure (fixture, "小安", "agent_sales", 5600, 1, FALSE);
-  assert_measure (fixture, "小安", "inquiry_conversion_rate", 54, 150, FALSE);
-  assert_measure (fixture, "小安", "payment_rate", 54, 60, FALSE);
-  assert_measure (fixture, "小安", "unit_price", 5600, 54, FALSE);
+  kefu_test_assert_measure (fixture, "小安", "satisfaction_rate", 0.91 * 320, 320, TRUE);
+  kefu_test_assert_measure (fixture, "小安", "dissatisfaction_rate", 0.02 * 320, 320, TRUE);
+  kefu_test_assert_measure (fixture, "小安", "agent_sales", 5600, 1, FALSE);
+  kefu_test_assert_measure (fixture, "小安", "inquiry_conversion_rate", 54, 150, FALSE);
+  kefu_test_assert_measure (fixture, "小安", "payment_rate", 54, 60, FALSE);
+  kefu_test_assert_measure (fixture, "小安", "unit_price", 5600, 54, FALSE);
   g_assert_cmpint (n_measures (fixture, "小安"), ==, 12);
 
   /* 1分 = 60 s × 250; 7小时41分52秒 in a column that feeds nothing */
-  assert_measure (fixture, "小贝", "avg_response_time", 60 * 250, 250, TRUE);
-  assert_no_measure (fixture, "小贝", "satisfaction_rate");
+  kefu_test_assert_measure (fixture, "小贝", "avg_response_time", 60 * 250, 250, TRUE);
+  kefu_test_assert_no_measure (fixture, "小贝", "satisfaction_rate");
 
-  assert_measure (fixture, "", "received_buyers", 510, 1, FALSE);
-  assert_measure (fixture, "", "payment_rate", 84, 100, FALSE);
+  kefu_test_assert_measure (fixture, "", "received_buyers", 510, 1, FALSE);
+  kefu_test_assert_measure (fixture, "", "payment_rate", 84, 100, FALSE);
 }
 
 /* JD */
 
 static void
-test_jd_reception (Fixture       *fixture,
+test_jd_reception (KefuTestStore *fixture,
                    gconstpointer  data)
 {
   static const char * const overall[] = {
@@ -1081,30 +961,30 @@ test_jd_reception (Fixture       *fixture,
   g_assert_cmpstr (facts->sheet, ==, "整体数据");
   g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "在线时长", NULL }));
 
-  assert_measure (fixture, "jd_xiaoan", "agent_sales", 12345.60, 1, FALSE);
-  assert_measure (fixture, "jd_xiaoan", "inquiry_buyers", 150, 1, FALSE);
+  kefu_test_assert_measure (fixture, "jd_xiaoan", "agent_sales", 12345.60, 1, FALSE);
+  kefu_test_assert_measure (fixture, "jd_xiaoan", "inquiry_buyers", 150, 1, FALSE);
   /* 促成下单人数 ÷ 售前接待人数 */
-  assert_measure (fixture, "jd_xiaoan", "inquiry_conversion_rate", 45, 150, FALSE);
-  assert_measure (fixture, "jd_xiaoan", "sessions_received", 200, 1, FALSE);
+  kefu_test_assert_measure (fixture, "jd_xiaoan", "inquiry_conversion_rate", 45, 150, FALSE);
+  kefu_test_assert_measure (fixture, "jd_xiaoan", "sessions_received", 200, 1, FALSE);
   /* 85.5% and 99% of 200 sessions = 171 and 198, estimated */
-  assert_measure (fixture, "jd_xiaoan", "response_rate_30s", 171, 200, TRUE);
-  assert_measure (fixture, "jd_xiaoan", "response_rate_3min", 198, 200, TRUE);
+  kefu_test_assert_measure (fixture, "jd_xiaoan", "response_rate_30s", 171, 200, TRUE);
+  kefu_test_assert_measure (fixture, "jd_xiaoan", "response_rate_3min", 198, 200, TRUE);
   /* 平均响应时长（新） first: 18 s × 200 */
-  assert_measure (fixture, "jd_xiaoan", "avg_response_time", 18 * 200, 200, TRUE);
-  assert_measure (fixture, "jd_xiaoan", "first_response_time", 10 * 200, 200, TRUE);
-  assert_measure (fixture, "jd_xiaoan", "satisfaction_rate", 60, 64, FALSE);
-  assert_measure (fixture, "jd_xiaoan", "messages_sent", 2100, 1, FALSE);
-  assert_measure (fixture, "jd_xiaoan", "qa_ratio", 2100, 1500, FALSE);
+  kefu_test_assert_measure (fixture, "jd_xiaoan", "avg_response_time", 18 * 200, 200, TRUE);
+  kefu_test_assert_measure (fixture, "jd_xiaoan", "first_response_time", 10 * 200, 200, TRUE);
+  kefu_test_assert_measure (fixture, "jd_xiaoan", "satisfaction_rate", 60, 64, FALSE);
+  kefu_test_assert_measure (fixture, "jd_xiaoan", "messages_sent", 2100, 1, FALSE);
+  kefu_test_assert_measure (fixture, "jd_xiaoan", "qa_ratio", 2100, 1500, FALSE);
   g_assert_cmpint (n_measures (fixture, "jd_xiaoan"), ==, 11);
 
   /* no 新 figure: 平均响应时间 25 s × 120; 0 of 0 pre-sales, no conversion */
-  assert_measure (fixture, "jd_xiaobei", "avg_response_time", 25 * 120, 120, TRUE);
-  assert_measure (fixture, "jd_xiaobei", "inquiry_buyers", 0, 1, FALSE);
-  assert_no_measure (fixture, "jd_xiaobei", "inquiry_conversion_rate");
-  assert_no_measure (fixture, "jd_xiaobei", "satisfaction_rate");
+  kefu_test_assert_measure (fixture, "jd_xiaobei", "avg_response_time", 25 * 120, 120, TRUE);
+  kefu_test_assert_measure (fixture, "jd_xiaobei", "inquiry_buyers", 0, 1, FALSE);
+  kefu_test_assert_no_measure (fixture, "jd_xiaobei", "inquiry_conversion_rate");
+  kefu_test_assert_no_measure (fixture, "jd_xiaobei", "satisfaction_rate");
 
-  assert_measure (fixture, "", "sessions_received", 320, 1, FALSE);
-  assert_measure (fixture, "", "qa_ratio", 3100, 2400, FALSE);
+  kefu_test_assert_measure (fixture, "", "sessions_received", 320, 1, FALSE);
+  kefu_test_assert_measure (fixture, "", "qa_ratio", 3100, 2400, FALSE);
 }
 
 /* Every built-in profile */
@@ -1188,7 +1068,7 @@ test_builtin (void)
 /* Kefu's own templates stay Kefu's: headers every profile shares do not
  * make a template file look like a platform export. */
 static void
-test_templates_stay_generic (Fixture       *fixture,
+test_templates_stay_generic (KefuTestStore *fixture,
                              gconstpointer  data)
 {
   static const struct {
@@ -1208,7 +1088,7 @@ test_templates_stay_generic (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = write_text (fixture, cases[i].name, cases[i].csv, -1);
+      g_autofree char *path = kefu_test_write_file (fixture, cases[i].name, cases[i].csv, -1);
       g_autoptr(KefuImportResult) result = import (fixture, path);
 
       if (kefu_import_result_get_status (result) != KEFU_IMPORT_IMPORTED)
@@ -1224,7 +1104,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(id, func) \
-  g_test_add ("/profiles/" id "/import", Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/profiles/" id "/import", KefuTestStore, NULL, kefu_test_store_set_up, func, kefu_test_store_tear_down)
 
   ADD ("pdd-agent-performance", test_pdd_agent_performance);
   ADD ("pdd-shop-service", test_pdd_shop_service);
@@ -1243,8 +1123,8 @@ main (int   argc,
   ADD ("douyin-agent-data-legacy", test_douyin_agent_data_legacy);
   ADD ("jd-reception", test_jd_reception);
   g_test_add_func ("/profiles/builtin", test_builtin);
-  g_test_add ("/profiles/templates-stay-generic", Fixture, NULL,
-              fixture_set_up, test_templates_stay_generic, fixture_tear_down);
+  g_test_add ("/profiles/templates-stay-generic", KefuTestStore, NULL,
+              kefu_test_store_set_up, test_templates_stay_generic, kefu_test_store_tear_down);
 
 #undef ADD
 

@@ -292,28 +292,46 @@ decimal_from_double (double   x,
 static char *
 normalize (const char *text)
 {
-  GString *string;
+  gsize length = strlen (text);
+  char *out, *q;
   const char *p;
 
-  if (!g_utf8_validate (text, -1, NULL))
+  if (!g_utf8_validate (text, length, NULL))
     return NULL;
 
-  string = g_string_sized_new (strlen (text));
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+  /* Folding never lengthens the text: one buffer, and characters that
+   * need no folding (nearly all) are copied byte by byte. */
+  out = q = g_malloc (length + 1);
+  for (p = text; *p != '\0'; )
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar lead = (guchar) *p;
+      const char *next;
+      gunichar c;
 
+      if (lead < 0x80 || (lead != 0xC2 && lead != 0xE2 && lead != 0xE3 && lead != 0xEF))
+        {
+          next = g_utf8_next_char (p);
+          while (p < next)
+            *q++ = *p++;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
       if (c >= 0xFF01 && c <= 0xFF5E)          /* full-width ASCII */
-        g_string_append_c (string, (char) (c - 0xFEE0));
+        *q++ = (char) (c - 0xFEE0);
       else if (c == 0x3000 || c == 0x00A0)     /* ideographic, no-break */
-        g_string_append_c (string, ' ');
+        *q++ = ' ';
       else if (c == 0x2212)                    /* minus sign */
-        g_string_append_c (string, '-');
+        *q++ = '-';
       else if (c != 0xFEFF)                    /* a stray BOM */
-        g_string_append_unichar (string, c);
+        while (p < next)
+          *q++ = *p++;
+      p = next;
     }
+  *q = '\0';
 
-  return g_strstrip (g_string_free (string, FALSE));
+  return g_strstrip (out);
 }
 
 static void
@@ -380,6 +398,20 @@ classify (const char        *text,
   };
   g_autofree char *bare = NULL;
   gsize length;
+
+  /* Every placeholder starts with one of a few characters: most values
+   * are told apart by their first one. */
+  switch (g_utf8_get_char (text))
+    {
+    case '\0': case '/': case '#': case '-': case 'n': case 'N':
+    case 0x2013: case 0x2014: case 0x2015:          /* dashes */
+    case 0x65E0: case 0x6682:                        /* 无 暂 */
+    case 0x5EF6: case 0x7EDF: case 0x8BA1:           /* 延 统 计 */
+    case 0x6570: case 0x5F85: case 0x66F4:           /* 数 待 更 */
+      break;
+    default:
+      return FALSE;
+    }
 
   if (*text == '\0')
     *reason = KEFU_MISSING_EMPTY;

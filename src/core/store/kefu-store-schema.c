@@ -6,7 +6,9 @@
  * Times of events are seconds since the Unix epoch (UTC); days of periods
  * are 'YYYY-MM-DD' text in the shop's own time zone, which sorts as dates.
  * Every imported row points at its import batch, so deleting a batch
- * removes exactly what it brought (ON DELETE CASCADE).
+ * removes exactly what it brought (ON DELETE CASCADE). The two biggest
+ * tables, message and order_, have no index on batch_id: every insert of
+ * an import would pay for it, while undoing a batch, rare, scans once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -92,7 +94,6 @@ const KefuStoreMigration _kefu_store_migrations[] = {
     "CREATE INDEX message_shop_agent_time ON message (shop_id, agent_id, sent_at);"
     "CREATE INDEX message_shop_buyer_time ON message (shop_id, buyer, sent_at);"
     "CREATE INDEX message_shop_time ON message (shop_id, sent_at);"
-    "CREATE INDEX message_batch ON message (batch_id);"
 
     "CREATE TABLE session ("
     "  id INTEGER PRIMARY KEY,"
@@ -127,7 +128,7 @@ const KefuStoreMigration _kefu_store_migrations[] = {
     "  after_sale TEXT);"
     "CREATE INDEX order_shop_time ON order_ (shop_id, created_at);"
     "CREATE INDEX order_shop_number ON order_ (shop_id, order_no);"
-    "CREATE INDEX order_batch ON order_ (batch_id);"
+
 
     "CREATE TABLE refund ("
     "  id INTEGER PRIMARY KEY,"
