@@ -41,6 +41,7 @@ screenshots: build
 # Benchmarks (not tests): figures beside their floors, see bench/.
 bench: build
 	sh bench/run-import.sh $(BUILDDIR)
+	sh bench/run-metrics.sh $(BUILDDIR)
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "kefu-core.h"
+#include "kefu-cli-metrics.h"
+#include "kefu-cli-scheme.h"
 
 /* Exit statuses: 0 done, 1 refused (nothing of that file stored), 2 usage. */
 #define EXIT_REFUSED 1
@@ -311,6 +313,9 @@ static const struct {
   { "batches",      cmd_batches,      N_("List the import batches") },
   { "undo",         cmd_undo,         N_("Remove an import batch and all the data it imported: BATCH") },
   { "profiles",     cmd_profiles,     N_("List the import profiles") },
+  { "metrics",      kefu_cli_metrics, N_("Show a period’s metrics: --from DAY --to DAY [OPTION…] (see metrics --help)") },
+  { "scheme",       kefu_cli_scheme,  N_("Scoring schemes: list | show ID|FILE | validate ID|FILE | save ID|FILE | delete NUMBER") },
+  { "score",        kefu_cli_score,   N_("Score a period’s agents: --scheme ID|FILE --from DAY --to DAY [OPTION…] (see score --help)") },
 };
 
 int

@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "import/kefu-profile-registry.h"
-#include "kefu-core-resources.h"
+#include "kefu-core-data.h"
 
 #define PROFILES_RESOURCE "/org/kefu/Kefu/profiles"
 
@@ -139,17 +139,11 @@ gboolean
 kefu_profile_registry_load_builtin (KefuProfileRegistry  *self,
                                     GError              **error)
 {
-  static gsize registered;
   g_auto(GStrv) names = NULL;
 
   g_return_val_if_fail (KEFU_IS_PROFILE_REGISTRY (self), FALSE);
 
-  /* A static library keeps its resource only when someone asks for it. */
-  if (g_once_init_enter (&registered))
-    {
-      kefu_core_register_resource ();
-      g_once_init_leave (&registered, 1);
-    }
+  kefu_core_ensure_resources ();
 
   names = g_resources_enumerate_children (PROFILES_RESOURCE, 0, error);
   if (names == NULL)

@@ -14,6 +14,7 @@ typedef struct
   char             *agent_name;
   char             *agent_account;
   GHashTable       *values;      /* metric key → KefuMetricValue* */
+  GPtrArray        *notes;       /* KefuMetricNote* */
 } Row;
 
 struct _KefuMetricTable
@@ -38,6 +39,7 @@ kefu_metric_missing_to_string (KefuMetricMissing missing)
     case KEFU_METRIC_MISSING_NO_DATA:          return "no-data";
     case KEFU_METRIC_MISSING_ZERO_DENOMINATOR: return "zero-denominator";
     case KEFU_METRIC_MISSING_NO_SHOP_FIGURE:   return "no-shop-figure";
+    case KEFU_METRIC_MISSING_PARTIAL_PERIOD:   return "partial-period";
     default:                                   g_return_val_if_reached (NULL);
     }
 }
@@ -55,6 +57,8 @@ kefu_metric_missing_describe (KefuMetricMissing missing)
       return _("nothing to divide by in this period (for example no inquiries)");
     case KEFU_METRIC_MISSING_NO_SHOP_FIGURE:
       return _("the shop’s own figure for the period is missing");
+    case KEFU_METRIC_MISSING_PARTIAL_PERIOD:
+      return _("the imported figures cover days outside this period and cannot be split");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -70,10 +74,21 @@ value_free (gpointer data)
 }
 
 static void
+note_free (gpointer data)
+{
+  KefuMetricNote *note = data;
+
+  g_free ((char *) note->key);
+  g_free ((char *) note->message);
+  g_free (note);
+}
+
+static void
 row_free (gpointer data)
 {
   Row *row = data;
 
+  g_ptr_array_unref (row->notes);
   g_free (row->agent_name);
   g_free (row->agent_account);
   g_hash_table_unref (row->values);
@@ -217,6 +232,7 @@ kefu_metric_table_add_row (KefuMetricTable        *self,
   row->key.agent_name = row->agent_name;
   row->key.agent_account = row->agent_account;
   row->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, value_free);
+  row->notes = g_ptr_array_new_with_free_func (note_free);
   g_ptr_array_add (self->rows, row);
   return self->rows->len - 1;
 }
@@ -241,6 +257,33 @@ kefu_metric_table_set (KefuMetricTable       *self,
                         g_strdup (key), copy);
   if (!g_hash_table_contains (self->keys, key))
     g_hash_table_add (self->keys, g_strdup (key));
+}
+
+GPtrArray *
+kefu_metric_table_get_notes (KefuMetricTable *self,
+                             guint            row)
+{
+  g_return_val_if_fail (KEFU_IS_METRIC_TABLE (self), NULL);
+  g_return_val_if_fail (row < self->rows->len, NULL);
+  return ((Row *) g_ptr_array_index (self->rows, row))->notes;
+}
+
+/* Stores a copy of @note on @row; notes move with their row when sorted. */
+void
+kefu_metric_table_add_note (KefuMetricTable      *self,
+                            guint                 row,
+                            const KefuMetricNote *note)
+{
+  KefuMetricNote *copy;
+
+  g_return_if_fail (KEFU_IS_METRIC_TABLE (self));
+  g_return_if_fail (row < self->rows->len);
+  g_return_if_fail (note != NULL && note->key != NULL);
+
+  copy = g_memdup2 (note, sizeof *note);
+  copy->key = g_strdup (note->key);
+  copy->message = g_strdup (note->message);
+  g_ptr_array_add (((Row *) g_ptr_array_index (self->rows, row))->notes, copy);
 }
 
 static int

@@ -32,6 +32,23 @@ typedef struct
   int          hour;          /* 0–23, or -1 */
 } KefuMetricRowKey;
 
+/* Something the reader of a value should know (the explain view). */
+typedef enum
+{
+  KEFU_METRIC_NOTE_PARTIAL_PERIOD,  /* a figure for a longer span was left out, or the logs miss some days */
+  KEFU_METRIC_NOTE_AGENTS_TOTAL,    /* a shop value summed over its agents: the shop's own is absent */
+  KEFU_METRIC_NOTE_DISAGREEMENT,    /* the export and the logs differ by more than 1 % */
+} KefuMetricNoteKind;
+
+typedef struct
+{
+  KefuMetricNoteKind  kind;
+  const char         *key;           /* the metric */
+  const char         *message;       /* translated, for people */
+  double              export_value;  /* DISAGREEMENT: the export's value (the one kept) */
+  double              event_value;   /* DISAGREEMENT: the value computed from the logs */
+} KefuMetricNote;
+
 #define KEFU_TYPE_METRIC_TABLE (kefu_metric_table_get_type ())
 G_DECLARE_FINAL_TYPE (KefuMetricTable, kefu_metric_table, KEFU, METRIC_TABLE, GObject)
 
@@ -52,6 +69,9 @@ const KefuMetricValue  *kefu_metric_table_get          (KefuMetricTable        *
                                                         guint                   row,
                                                         const char             *key);
 GStrv                   kefu_metric_table_get_keys     (KefuMetricTable        *self);
+/* Returns: (transfer none) (element-type KefuMetricNote): the row's notes */
+GPtrArray              *kefu_metric_table_get_notes    (KefuMetricTable        *self,
+                                                        guint                   row);
 
 /* For the engine that fills it. */
 guint                   kefu_metric_table_add_row      (KefuMetricTable        *self,
@@ -60,6 +80,9 @@ void                    kefu_metric_table_set          (KefuMetricTable        *
                                                         guint                   row,
                                                         const char             *key,
                                                         const KefuMetricValue  *value);
+void                    kefu_metric_table_add_note     (KefuMetricTable        *self,
+                                                        guint                   row,
+                                                        const KefuMetricNote   *note);
 void                    kefu_metric_table_sort         (KefuMetricTable        *self);
 
 G_END_DECLS

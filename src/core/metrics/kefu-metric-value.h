@@ -15,6 +15,7 @@ typedef enum
   KEFU_METRIC_MISSING_NO_DATA,          /* nothing imported feeds it for this agent and period */
   KEFU_METRIC_MISSING_ZERO_DENOMINATOR, /* a ratio over nothing: 0 inquiries, 0 turns… */
   KEFU_METRIC_MISSING_NO_SHOP_FIGURE,   /* unit_price_ratio without the shop's unit price */
+  KEFU_METRIC_MISSING_PARTIAL_PERIOD,   /* only figures for a longer span, which cannot be split */
 } KefuMetricMissing;
 
 typedef struct

@@ -6,6 +6,9 @@
 
 #include <gio/gio.h>
 
+#include "scoring/kefu-manual-scores.h"
+#include "scoring/kefu-scheme.h"
+
 G_BEGIN_DECLS
 
 #define KEFU_STORE_ERROR (kefu_store_error_quark ())
@@ -196,5 +199,50 @@ gboolean     kefu_store_delete_overlapping (KefuStore           *self,
                                             GError             **error);
 char        *kefu_store_get_batch_file_name (KefuStore          *self,
                                             gint64               batch_id);
+
+/* Scoring schemes and manual scores (kefu-store-scoring.c) */
+gint64       kefu_store_save_scheme        (KefuStore           *self,
+                                            gint64               shop_id,
+                                            KefuScheme          *scheme,
+                                            GError             **error);
+KefuScheme  *kefu_store_load_scheme        (KefuStore           *self,
+                                            gint64               scheme_id,
+                                            GError             **error);
+GListModel  *kefu_store_list_schemes       (KefuStore           *self,
+                                            gint64               shop_id,
+                                            GError             **error);
+gboolean     kefu_store_delete_scheme      (KefuStore           *self,
+                                            gint64               scheme_id,
+                                            GError             **error);
+gboolean     kefu_store_set_default_scheme (KefuStore           *self,
+                                            gint64               shop_id,
+                                            gint64               scheme_id,
+                                            GError             **error);
+gint64       kefu_store_get_default_scheme (KefuStore           *self,
+                                            gint64               shop_id,
+                                            GError             **error);
+gboolean     kefu_store_set_manual_score   (KefuStore           *self,
+                                            gint64               scheme_id,
+                                            gint64               agent_id,
+                                            const char          *item,
+                                            const GDate         *from,
+                                            const GDate         *to,
+                                            double               points,
+                                            const char          *note,
+                                            GError             **error);
+gboolean     kefu_store_get_manual_score   (KefuStore           *self,
+                                            gint64               scheme_id,
+                                            gint64               agent_id,
+                                            const char          *item,
+                                            const GDate         *from,
+                                            const GDate         *to,
+                                            double              *points,
+                                            char               **note,
+                                            GError             **error);
+KefuManualScores *kefu_store_load_manual_scores (KefuStore      *self,
+                                            gint64               scheme_id,
+                                            const GDate         *from,
+                                            const GDate         *to,
+                                            GError             **error);
 
 G_END_DECLS

@@ -1,0 +1,112 @@
+/* kefu-measure-aggregator.c — the aggregated road: stored measures into a period
+ *
+ * Every measure is a (sum, count) pair for one agent (or the shop) over
+ * [period_start, period_end]; a period's value is Σ sum for a total and
+ * Σ sum ÷ Σ count for a ratio (METRICS.md §2) — never a mean of daily
+ * rates. A measure counts only when its days lie inside the period: one
+ * that reaches outside cannot be split, so it is left out and marked
+ * partial. Grouped by day, a measure goes into a day's row only when it
+ * covers exactly that day; a weekly or monthly row is partial on each of
+ * its days. Rows by hour of day have no measures at all.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "metrics/kefu-metric-engine-private.h"
+
+static char *
+format_day (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
+
+static void
+add (KefuAcc      *acc,
+     sqlite3_stmt *stmt)
+{
+  acc->num += sqlite3_column_double (stmt, 4);
+  acc->den += sqlite3_column_double (stmt, 5);
+  acc->n++;
+  acc->estimated |= sqlite3_column_int (stmt, 6) != 0;
+  _kefu_acc_add_batch (acc, sqlite3_column_int64 (stmt, 7));
+}
+
+gboolean
+_kefu_measure_aggregate (KefuMetricContext  *ctx,
+                         GError            **error)
+{
+  g_autofree char *from = format_day (&ctx->from);
+  g_autofree char *to = format_day (&ctx->to);
+  gint64 last_day = ctx->first_day + ctx->n_days - 1;
+  gboolean by_day = ctx->grouping != KEFU_GROUP_AGENT;
+  sqlite3_stmt *stmt;
+  guint64 n = 0;
+  int rc;
+
+  if (ctx->grouping == KEFU_GROUP_HOUR_WEEKDAY)
+    return TRUE;
+
+  /* Every measure that touches the period, inside or not. */
+  stmt = _kefu_store_prepare (ctx->store,
+                              "SELECT coalesce(agent_id, 0), period_start, period_end, key, "
+                              "  sum, count, estimated, batch_id "
+                              "FROM measure "
+                              "WHERE shop_id = ?1 AND period_start <= ?3 AND period_end >= ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, ctx->shop_id);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int m = _kefu_metric_index ((const char *) sqlite3_column_text (stmt, 3));
+      guint agent = _kefu_metric_agent (ctx, sqlite3_column_int64 (stmt, 0));
+      gint64 start, end;
+      gboolean inside;
+
+      if (_kefu_metric_cancelled (ctx, ++n, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+
+      /* Keys outside the catalogue and malformed days are not metrics. */
+      if (m < 0 ||
+          !_kefu_metric_parse_day ((const char *) sqlite3_column_text (stmt, 1), &start) ||
+          !_kefu_metric_parse_day ((const char *) sqlite3_column_text (stmt, 2), &end))
+        continue;
+
+      inside = start >= ctx->first_day && end <= last_day;
+
+      if (!by_day)
+        {
+          KefuAcc *acc = &_kefu_sheet_bucket (ctx->measures, agent, 0)->accs[m];
+
+          if (inside)
+            add (acc, stmt);
+          else
+            acc->partial = TRUE;
+        }
+      else if (inside && start == end)
+        add (&_kefu_sheet_bucket (ctx->measures, agent, start - ctx->first_day)->accs[m], stmt);
+      else
+        {
+          for (gint64 d = MAX (start, ctx->first_day); d <= MIN (end, last_day); d++)
+            _kefu_sheet_bucket (ctx->measures, agent, d - ctx->first_day)->accs[m].partial = TRUE;
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _kefu_store_set_error (ctx->store, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
