@@ -348,6 +348,7 @@ open_database (KefuStore                *self,
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !exec (self, "PRAGMA cache_size = -32768", error) ||
+      !exec (self, "PRAGMA temp_store = MEMORY", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
