@@ -546,7 +546,7 @@ kefu_cli_score (KefuStore  *store,
   rest = args;
   if (rest[0] != NULL)
     {
-      USAGE_ERROR (error, _("Usage: kefu-cli score --scheme ID|FILE --from YYYY-MM-DD "
+      USAGE_ERROR (error, _("Usage: kefu-cli score [--scheme ID|FILE] --from YYYY-MM-DD "
                             "--to YYYY-MM-DD [--shop NAME] [--manual FILE] "
                             "[--format table|json|csv] [--explain]"));
       return FALSE;

@@ -315,7 +315,7 @@ static const struct {
   { "profiles",     cmd_profiles,     N_("List the import profiles") },
   { "metrics",      kefu_cli_metrics, N_("Show a period’s metrics: --from DAY --to DAY [OPTION…] (see metrics --help)") },
   { "scheme",       kefu_cli_scheme,  N_("Scoring schemes: list | show ID|FILE | validate ID|FILE | save ID|FILE | delete NUMBER") },
-  { "score",        kefu_cli_score,   N_("Score a period’s agents: --scheme ID|FILE --from DAY --to DAY [OPTION…] (see score --help)") },
+  { "score",        kefu_cli_score,   N_("Score a period’s agents: [--scheme ID|FILE] --from DAY --to DAY [OPTION…] (see score --help)") },
 };
 
 int

@@ -487,21 +487,21 @@ kefu_value_describe_missing (KefuMissingReason reason)
 static const char *
 expected_count (void)
 {
-  /* Translators: completes "… expected …" in an import error */
+  /* Translators: shown alone as what an import expected in a cell */
   return _("a whole number such as 1,234 or 1.2万");
 }
 
 static const char *
 expected_number (void)
 {
-  /* Translators: completes "… expected …" in an import error */
+  /* Translators: shown alone as what an import expected in a cell */
   return _("a number such as 1,234.5 or 1.2万");
 }
 
 static const char *
 expected_money (void)
 {
-  /* Translators: completes "… expected …" in an import error */
+  /* Translators: shown alone as what an import expected in a cell */
   return _("an amount such as ¥1,234.50, 1234.50元 or -12.30");
 }
 
@@ -511,14 +511,16 @@ expected_rate (KefuRateScale scale)
   switch (scale)
     {
     case KEFU_RATE_FRACTION:
-      /* Translators: completes "… expected …" in an import error */
+      /* Translators: shown alone as what an import expected in a cell */
+      /* xgettext:no-c-format */
       return _("a rate such as 36.99% or 0.3699");
     case KEFU_RATE_PERCENT:
-      /* Translators: completes "… expected …" in an import error */
+      /* Translators: shown alone as what an import expected in a cell */
+      /* xgettext:no-c-format */
       return _("a rate such as 36.99% or 36.99");
     case KEFU_RATE_AUTO:
     default:
-      /* Translators: completes "… expected …" in an import error */
+      /* Translators: shown alone as what an import expected in a cell */
       return _("a rate such as 36.99%, 0.3699 or 36.99");
     }
 }
@@ -526,21 +528,21 @@ expected_rate (KefuRateScale scale)
 static const char *
 expected_duration (void)
 {
-  /* Translators: completes "… expected …" in an import error */
+  /* Translators: shown alone as what an import expected in a cell */
   return _("a duration such as 2分30秒, 00:02:30 or 150");
 }
 
 static const char *
 expected_date (void)
 {
-  /* Translators: completes "… expected …" in an import error */
+  /* Translators: shown alone as what an import expected in a cell */
   return _("a date such as 2026-10-01, 2026/10/1 or 2026年10月1日");
 }
 
 static const char *
 expected_datetime (void)
 {
-  /* Translators: completes "… expected …" in an import error */
+  /* Translators: shown alone as what an import expected in a cell */
   return _("a date and time such as 2026-10-01 08:03:12 or 2026/10/1 8:03");
 }
 

@@ -404,7 +404,7 @@ _kefu_item_score_set_weight (KefuItemScore *self,
     {
     case KEFU_ITEM_STATUS_SCORED:
       if (self->bracket_index < 0)
-        /* Translators: value, points, weight in %, weighted points */
+        /* Translators: points, weight in %, weighted points */
         self->explanation = g_strdup_printf (_("%s points given by hand × %s%% = %s."),
                                              value, weight_text, weighted);
       else if (self->linear)

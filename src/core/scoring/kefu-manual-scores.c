@@ -324,8 +324,8 @@ kefu_manual_scores_load_file (KefuManualScores  *self,
           if (value.status != KEFU_VALUE_OK || value.number < 0 || value.number > 100)
             {
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("“%s”, row %" G_GUINT64_FORMAT ", column %u: “%s” is not points "
-                             "from 0 to 100"), name, row->number, column + 1,
+                           _("“%s”, row %lu, column %u: “%s” is not points "
+                             "from 0 to 100"), name, (gulong) row->number, column + 1,
                            kefu_row_get_cell (row, column)->text);
               return FALSE;
             }

@@ -40,7 +40,7 @@ not_found (GError **error,
            gint64   scheme_id)
 {
   g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND,
-               _("There is no stored scheme %" G_GINT64_FORMAT "."), scheme_id);
+               _("There is no stored scheme %ld."), (long) scheme_id);
   return FALSE;
 }
 
@@ -282,8 +282,8 @@ kefu_store_set_default_scheme (KefuStore   *self,
       if (owner != shop_id)
         {
           g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CONSTRAINT,
-                       _("The scheme %" G_GINT64_FORMAT " is not stored for this shop; "
-                         "save a copy for the shop to make it its default."), scheme_id);
+                       _("The scheme %ld is not stored for this shop; "
+                         "save a copy for the shop to make it its default."), (long) scheme_id);
           return FALSE;
         }
     }
