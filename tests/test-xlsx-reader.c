@@ -745,6 +745,149 @@ test_xxe (Fixture       *fixture,
   assert_end (reader);
 }
 
+/* A DTD may declare entities in any part: external ones are never
+ * fetched, whether a parameter entity pulls them into the DTD or an
+ * attribute refers to them (a well-formedness error); internal ones
+ * give their text in attributes, as libxml2's tree does. */
+static void
+test_xxe_dtd (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "xxe-dtd.xlsx");
+  g_autofree char *attribute_path = fixture_path (fixture, "xxe-attribute.xlsx");
+  g_autofree char *secret_path = fixture_path (fixture, "secret.txt");
+  g_autofree char *secret_uri = g_filename_to_uri (secret_path, NULL, NULL);
+  g_autofree char *sheet = NULL;
+  g_autofree char *attribute_sheet = NULL;
+  g_autoptr(KefuTableReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  const KefuRow *row;
+  static const char workbook_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!DOCTYPE workbook [ <!ENTITY inner \"客服\"> ]>\n"
+    "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_REL "\">"
+    "<sheets><sheet name=\"A &amp; &inner;\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+
+  write_file (secret_path, "TOP-SECRET-42", strlen ("TOP-SECRET-42"));
+  sheet = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!DOCTYPE worksheet [\n"
+    "  <!ENTITY %% ext SYSTEM \"%s\"> %%ext;\n"
+    "  <!ENTITY xxe SYSTEM \"%s\">\n"
+    "]>\n"
+    "<worksheet xmlns=\"" NS_MAIN "\"><sheetData><row r=\"1\">"
+    "<c r=\"A1\" t=\"inlineStr\"><is><t>a&xxe;b</t></is></c>"
+    "</row></sheetData></worksheet>", secret_uri, secret_uri);
+  {
+    const Part parts[] = {
+      { "[Content_Types].xml", content_types, 0 },
+      { "_rels/.rels", package_rels, 0 },
+      { "xl/workbook.xml", workbook_xml, 0 },
+      { "xl/_rels/workbook.xml.rels", one_sheet_rels, 0 },
+      { "xl/worksheets/sheet1.xml", sheet, 0 },
+    };
+
+    write_zip (path, parts, G_N_ELEMENTS (parts));
+  }
+
+  reader = open_reader (path);
+  g_assert_cmpstr (kefu_table_reader_get_sheet_name (reader, 0), ==, "A & 客服");
+  row = next_row (reader, 1, 1);
+  assert_text (row, 0, "ab");
+  assert_end (reader);
+  g_clear_object (&reader);
+
+  attribute_sheet = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!DOCTYPE worksheet [ <!ENTITY xxe SYSTEM \"%s\"> ]>\n"
+    "<worksheet xmlns=\"" NS_MAIN "\"><sheetData>"
+    "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+    "<row r=\"2\"><c r=\"A2\" t=\"&xxe;\"><v>2</v></c></row>"
+    "</sheetData></worksheet>", secret_uri);
+  write_simple_workbook (attribute_path, attribute_sheet, NULL);
+  reader = open_reader (attribute_path);
+  while ((row = kefu_table_reader_next_row (reader, &error)) != NULL)
+    g_assert_cmpuint (row->number, ==, 1);
+  assert_error (error, KEFU_READER_ERROR_FORMAT, "xxe-attribute.xlsx");
+  g_assert_null (strstr (error->message, "TOP-SECRET"));
+}
+
+/* Parts are parsed a chunk at a time and rows wait in a queue: rows,
+ * cells and texts far longer than a chunk, escapes wherever a chunk may
+ * end, and the rows after them come out whole. */
+static void
+test_long_content (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "long.xlsx");
+  g_autoptr(KefuTableReader) reader = NULL;
+  g_autoptr(GString) sheet = g_string_new (XML_DECL "<worksheet xmlns=\"" NS_MAIN "\"><sheetData>");
+  g_autoptr(GString) shared_strings = g_string_new (XML_DECL "<sst xmlns=\"" NS_MAIN "\"><si><t>");
+  g_autoptr(GString) written = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  const guint n_wide = 3000;
+  const KefuRow *row;
+
+  /* 300 kB of text with an escaped carriage return every few bytes. */
+  for (guint i = 0; written->len < 300 * 1000; i++)
+    {
+      g_string_append_printf (written, "客服%u号_x000D_", i);
+      g_string_append_printf (expected, "客服%u号\r", i);
+    }
+
+  /* A row of numbers and texts, far longer than a chunk. */
+  g_string_append (sheet, "<row r=\"1\">");
+  for (guint i = 0; i < n_wide; i++)
+    {
+      if (i % 2 == 0)
+        g_string_append_printf (sheet, "<c><v>%u.25</v></c>", i);
+      else
+        g_string_append_printf (sheet, "<c t=\"inlineStr\"><is><t>文本%u_x005F_</t></is></c>", i);
+    }
+  g_string_append (sheet, "</row>");
+  g_string_append_printf (sheet, "<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>%s</t></is></c></row>",
+                          written->str);
+  g_string_append (sheet, "<row r=\"3\"><c r=\"C3\" t=\"s\"><v>0</v></c><c><v>3</v></c></row>");
+  for (guint i = 4; i < 2004; i++)
+    g_string_append_printf (sheet, "<row r=\"%u\"><c><v>%u</v></c></row>", i, i);
+  g_string_append (sheet, "</sheetData></worksheet>");
+  g_string_append_printf (shared_strings, "%s</t></si></sst>", written->str);
+  write_simple_workbook (path, sheet->str, shared_strings->str);
+
+  reader = open_reader (path);
+  row = next_row (reader, 1, n_wide);
+  for (guint i = 0; i < n_wide; i++)
+    {
+      char text[32];
+
+      if (i % 2 == 0)
+        {
+          g_snprintf (text, sizeof text, "%u.25", i);
+          assert_cell (row, i, KEFU_CELL_NUMBER, text, i + 0.25);
+        }
+      else
+        {
+          g_snprintf (text, sizeof text, "文本%u_", i);
+          assert_text (row, i, text);
+        }
+    }
+  row = next_row (reader, 2, 2);
+  assert_empty (row, 0);
+  assert_text (row, 1, expected->str);
+  row = next_row (reader, 3, 4);
+  assert_text (row, 2, expected->str);
+  assert_cell (row, 3, KEFU_CELL_NUMBER, "3", 3);
+  for (guint i = 4; i < 2004; i++)
+    {
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%u", i);
+      row = next_row (reader, i, 1);
+      assert_cell (row, 0, KEFU_CELL_NUMBER, text, i);
+    }
+  assert_end (reader);
+}
+
 /* Parts that inflate past reason are refused before being read. */
 static void
 test_zip_bomb (Fixture       *fixture,
@@ -1083,8 +1226,10 @@ main (int   argc,
   ADD ("sheets", test_sheets);
   ADD ("hand-written", test_hand_written);
   ADD ("xxe", test_xxe);
+  ADD ("xxe-dtd", test_xxe_dtd);
   ADD ("zip-bomb", test_zip_bomb);
   ADD ("damaged", test_damaged);
+  ADD ("long-content", test_long_content);
   ADD ("streaming", test_streaming);
 
 #undef ADD

@@ -2,8 +2,12 @@
  *
  * An .xlsx file is a zip of XML parts. The small ones (relationships,
  * workbook, shared strings, styles) are read when the file is opened;
- * sheets can be huge and are streamed with libxml2's xmlTextReader, one
- * <row> at a time, so memory stays flat whatever the sheet's size.
+ * sheets can be huge and are streamed, so memory stays flat whatever the
+ * sheet's size. Every part goes through libxml2's SAX2 push parser, fed
+ * a chunk of the inflated part at a time: building a node per element,
+ * as xmlTextReader does, cost more than inflating. The rows a chunk
+ * completes wait in a small queue and are handed out one by one; the
+ * next chunk is read once the queue is empty.
  *
  * What the importer gets:
  *
@@ -46,7 +50,8 @@
 #include <gsf/gsf-input-stdio.h>
 #include <gsf/gsf-utils.h>
 #include <libxml/parser.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 
 #include "io/kefu-xlsx-reader.h"
 
@@ -65,6 +70,10 @@
  * references stay unexpanded and external ones are never fetched. */
 #define KEFU_XLSX_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
                                  XML_PARSE_NOWARNING | XML_PARSE_COMPACT)
+
+/* Inflated bytes handed to the parser at a time: the rows one chunk
+ * completes are what the queue holds at most. */
+#define KEFU_XLSX_CHUNK_SIZE (64 * 1024)
 
 /* Serial numbers between the 1904 and the 1900 date systems. */
 #define KEFU_XLSX_1904_OFFSET 1462
@@ -101,17 +110,60 @@ typedef struct
   char *part;       /* NULL when the workbook's relationships lack it */
 } Sheet;
 
-/* A part being fed to libxml2; owned by its xmlTextReader. */
+/* A part being parsed: its zip member, fed a chunk at a time to a SAX2
+ * push parser whose context has the stream as _private. */
 typedef struct
 {
-  GsfInput *input;
-  gint64    size;
-  gint64    limit;
-  gint64    consumed;
-  gboolean  too_large;
-  gboolean  broken;      /* the zip data did not inflate */
-  char     *xml_error;   /* libxml2's first complaint, for the debug log */
+  GsfInput         *input;
+  gint64            size;
+  gint64            limit;
+  gint64            consumed;
+  gboolean          too_large;
+  gboolean          broken;       /* the zip data did not inflate */
+  gboolean          failed;       /* refused by the callbacks' own bound */
+  gboolean          done;         /* the callbacks need nothing more */
+  GError           *error;        /* what the callbacks found wrong */
+  char             *xml_error;    /* libxml2's first complaint, for the debug log */
+  xmlParserCtxtPtr  ctxt;
+  gsize             text_length;  /* of the text since the last markup */
+  gpointer          user_data;    /* the callbacks' */
+  guint8           *chunk;
 } PartStream;
+
+/* Bytes appended to inline, the hot path being one memcpy. */
+typedef struct
+{
+  char  *data;
+  gsize  len;
+  gsize  size;
+} Bytes;
+
+/* A cell with a value, waiting in the queue. */
+typedef struct
+{
+  guint         column;
+  KefuCellType  type;
+  double        number;
+  const char   *text;          /* static or a shared string, or… */
+  gsize         text_offset;   /* …1 + its offset in queue_text; 0: none */
+} QueuedCell;
+
+/* QueuedCells, appended to inline. */
+typedef struct
+{
+  QueuedCell *data;
+  guint       len;
+  guint       size;
+} CellQueue;
+
+/* A complete row with a value, waiting in the queue. */
+typedef struct
+{
+  guint64  number;
+  guint    first_cell;         /* in queue_cells */
+  guint    end_cell;
+  guint    n_cells;            /* 1 + its last column with a value */
+} QueuedRow;
 
 struct _KefuXlsxReader
 {
@@ -132,12 +184,15 @@ struct _KefuXlsxReader
   GByteArray       *xf_formats;       /* cellXfs index → FormatKind */
 
   /* The sheet being streamed. */
-  xmlTextReaderPtr  xml;
-  PartStream       *stream;           /* belongs to xml */
+  PartStream       *stream;           /* NULL once the part is done with */
+  gint64            part_size;
+  gint64            part_consumed;
   guint             sheet;
   GError           *sheet_error;      /* returned again once a sheet failed */
   gboolean          started;
-  gboolean          finished;
+  gboolean          finished;         /* the part is parsed: the queue is the rest */
+
+  /* Where the parser is in the sheet. */
   gboolean          in_sheet_data;
   gboolean          in_row;
   gboolean          in_cell;
@@ -146,17 +201,26 @@ struct _KefuXlsxReader
   gboolean          in_text;
   guint             phonetic_depth;
   guint64           row_number;
+  guint             row_first_cell;   /* of the row being parsed, in queue_cells */
+  gsize             row_text_start;   /* and its text in queue_text */
+  guint             row_n_cells;
   guint             next_column;
   guint             cell_column;
   ValueKind         cell_kind;
   guint             cell_style;
-  GString          *value;
+  gsize             cell_text_start;  /* its content so far: in queue_text from here */
+  GString          *scratch;          /* an attribute value with '&' decoded */
+
+  /* Rows the parser completed, not yet handed out. Cells and text stay
+   * put until the queue is empty, when the next chunk is read. */
+  GArray           *queue_rows;       /* QueuedRow */
+  CellQueue         queue_cells;
+  Bytes             queue_text;
+  guint             queue_head;
 
   /* The row handed out, reused so memory stays flat. */
   KefuRow           row;
   GArray           *cells;            /* KefuCell */
-  GArray           *text_offsets;     /* gsize: 1 + offset in row_text, 0 = none */
-  GString          *row_text;
 };
 
 G_DEFINE_FINAL_TYPE (KefuXlsxReader, kefu_xlsx_reader, KEFU_TYPE_TABLE_READER)
@@ -389,65 +453,176 @@ find_entry (KefuXlsxReader *self,
 
 /* XML parts */
 
-static int
-part_stream_read (void *context,
-                  char *buffer,
-                  int   length)
+typedef enum
 {
-  PartStream *stream = context;
-  gsf_off_t remaining = gsf_input_remaining (stream->input);
-  gsize n;
+  FEED_MORE,
+  FEED_DONE,
+  FEED_FAILED,
+} FeedResult;
 
-  if (remaining <= 0 || length <= 0)
-    return 0;
-
-  n = MIN ((gsf_off_t) length, remaining);
-  /* When deflated data ends early, libgsf returns the buffer part-filled;
-   * zeroes make that a parse error instead of stale bytes. */
-  memset (buffer, 0, n);
-  if (gsf_input_read (stream->input, n, (guint8 *) buffer) == NULL)
-    {
-      stream->broken = TRUE;
-      return -1;
-    }
-
-  /* The directory's size is what libgsf stops at; counting anyway keeps
-   * the bound whatever the directory says. */
-  stream->consumed += n;
-  if (stream->consumed > stream->limit)
-    {
-      stream->too_large = TRUE;
-      return -1;
-    }
-  return n;
-}
-
-static int
-part_stream_close (void *context)
+/* The stream behind a callback's context; NULL while libxml2 parses a
+ * declared entity's replacement text, which it does in a context of its
+ * own (2.9) or as another input of the same one (2.11 on): without
+ * entity substitution a reference shows nothing, as in the tree. */
+static inline PartStream *
+callback_stream (void *ctx)
 {
-  PartStream *stream = context;
+  xmlParserCtxtPtr ctxt = ctx;
+  PartStream *stream = ctxt->_private;
 
-  g_clear_object (&stream->input);
-  g_free (stream->xml_error);
-  g_free (stream);
-  return 0;
+  return ctxt == stream->ctxt && ctxt->inputNr == 1 ? stream : NULL;
 }
 
 static void
 #if LIBXML_VERSION >= 21200
-part_stream_error (void *context, const xmlError *xml_error)
+part_stream_error (void *ctx, const xmlError *xml_error)
 #else
-part_stream_error (void *context, xmlErrorPtr xml_error)
+part_stream_error (void *ctx, xmlErrorPtr xml_error)
 #endif
 {
-  PartStream *stream = context;
+  xmlParserCtxtPtr ctxt = ctx;
+  PartStream *stream = ctxt != NULL ? ctxt->_private : NULL;
 
-  if (stream->xml_error == NULL && xml_error != NULL && xml_error->message != NULL)
+  if (stream != NULL && stream->xml_error == NULL
+      && xml_error != NULL && xml_error->message != NULL)
     {
       g_autofree char *message = g_strdup (xml_error->message);
 
       stream->xml_error = g_strdup_printf ("line %d: %s", xml_error->line, g_strstrip (message));
     }
+}
+
+/* libxml2's tree refuses a text node longer than this without
+ * XML_PARSE_HUGE; the SAX callbacks keep that bound on cell text. */
+static gboolean
+count_text (PartStream *stream,
+            int         length)
+{
+  stream->text_length += length;
+  if (stream->text_length <= XML_MAX_TEXT_LENGTH)
+    return TRUE;
+
+  if (stream->xml_error == NULL)
+    stream->xml_error = g_strdup_printf ("line %d: text longer than %d bytes",
+                                         xmlSAX2GetLineNumber (stream->ctxt),
+                                         XML_MAX_TEXT_LENGTH);
+  stream->failed = TRUE;
+  xmlStopParser (stream->ctxt);
+  return FALSE;
+}
+
+/* Comments and processing instructions end a text node in the tree. */
+static void
+part_comment (void          *ctx,
+              const xmlChar *value)
+{
+  PartStream *stream = callback_stream (ctx);
+
+  if (stream != NULL)
+    stream->text_length = 0;
+}
+
+static void
+part_processing_instruction (void          *ctx,
+                             const xmlChar *target,
+                             const xmlChar *data)
+{
+  part_comment (ctx, NULL);
+}
+
+/* A SAX2 handler with @start, @end and @text, the callbacks getting the
+ * parser context. Declarations in a DTD are handled by libxml2's own
+ * handlers, as when it builds a tree, so a reference to a declared
+ * entity is accepted and not expanded in text; external subsets and
+ * entities are never loaded (resolveEntity and externalSubset stay
+ * unset, XML_PARSE_DTDLOAD and XML_PARSE_NOENT are not given,
+ * XML_PARSE_NONET is). */
+static void
+init_sax (xmlSAXHandler          *sax,
+          startElementNsSAX2Func  start,
+          endElementNsSAX2Func    end,
+          charactersSAXFunc       text)
+{
+  memset (sax, 0, sizeof *sax);
+  xmlSAXVersion (sax, 2);
+  sax->startElementNs = start;
+  sax->endElementNs = end;
+  sax->characters = text;
+  sax->ignorableWhitespace = text;
+  sax->cdataBlock = text;
+  sax->comment = part_comment;
+  sax->processingInstruction = part_processing_instruction;
+  sax->reference = NULL;
+  sax->resolveEntity = NULL;
+  sax->externalSubset = NULL;
+  sax->setDocumentLocator = NULL;
+  sax->endDocument = NULL;
+  sax->warning = NULL;
+  sax->error = NULL;
+  sax->fatalError = NULL;
+  sax->serror = part_stream_error;
+}
+
+static void
+part_stream_free (PartStream *stream)
+{
+  if (stream->ctxt != NULL)
+    {
+      /* xmlSAX2StartDocument's, holding the DTD if there was one. */
+      if (stream->ctxt->myDoc != NULL)
+        xmlFreeDoc (stream->ctxt->myDoc);
+      xmlFreeParserCtxt (stream->ctxt);
+    }
+  g_clear_object (&stream->input);
+  g_clear_error (&stream->error);
+  g_free (stream->xml_error);
+  g_free (stream->chunk);
+  g_free (stream);
+}
+
+/* Reads the next chunk of the part and parses it. FEED_DONE when the
+ * part is all parsed or the callbacks set done. */
+static FeedResult
+part_stream_feed (PartStream *stream)
+{
+  gsf_off_t remaining = gsf_input_remaining (stream->input);
+  int ret;
+
+  if (remaining > 0)
+    {
+      gsize n = MIN (remaining, KEFU_XLSX_CHUNK_SIZE);
+
+      /* When deflated data ends early, libgsf returns the buffer
+       * part-filled; zeroes make that a parse error instead of stale
+       * bytes. */
+      memset (stream->chunk, 0, n);
+      if (gsf_input_read (stream->input, n, stream->chunk) == NULL)
+        {
+          stream->broken = TRUE;
+          return FEED_FAILED;
+        }
+
+      /* The directory's size is what libgsf stops at; counting anyway
+       * keeps the bound whatever the directory says. */
+      stream->consumed += n;
+      if (stream->consumed > stream->limit)
+        {
+          stream->too_large = TRUE;
+          return FEED_FAILED;
+        }
+      ret = xmlParseChunk (stream->ctxt, (const char *) stream->chunk, n, 0);
+    }
+  else
+    ret = xmlParseChunk (stream->ctxt, NULL, 0, 1);
+
+  /* The callbacks stop the parser, which then reports XML_ERR_USER_STOP. */
+  if (stream->error != NULL || stream->failed)
+    return FEED_FAILED;
+  if (stream->done)
+    return FEED_DONE;
+  if (ret != 0)
+    return FEED_FAILED;
+  return remaining > 0 ? FEED_MORE : FEED_DONE;
 }
 
 /* gsf_infile_child_by_name() and friends g_warning() about damaged
@@ -511,14 +686,17 @@ check_part_size (KefuXlsxReader  *self,
   return TRUE;
 }
 
-/* Opens part @name, refusing it when it would inflate past @limit.
- * Returns %NULL without setting @error when the part is absent and not
- * @required. */
+/* Opens part @name for parsing with @sax, its callbacks finding
+ * @user_data in the stream, refusing the part when it would inflate
+ * past @limit. Returns %NULL without setting @error when the part is
+ * absent and not @required. */
 static PartStream *
 open_part (KefuXlsxReader  *self,
            const char      *name,
            gint64           limit,
            gboolean         required,
+           xmlSAXHandler   *sax,
+           gpointer         user_data,
            GError         **error)
 {
   const ZipEntry *entry = find_entry (self, name);
@@ -572,28 +750,23 @@ open_part (KefuXlsxReader  *self,
   stream->input = input;
   stream->size = gsf_input_size (input);
   stream->limit = limit;
-  return stream;
-}
+  stream->user_data = user_data;
 
-/* Takes @stream; on failure it is freed and @error set. */
-static xmlTextReaderPtr
-part_reader_new (KefuXlsxReader  *self,
-                 PartStream      *stream,
-                 const char      *name,
-                 GError         **error)
-{
-  xmlTextReaderPtr xml;
-
-  xml = xmlReaderForIO (part_stream_read, part_stream_close, stream,
-                        NULL, NULL, KEFU_XLSX_PARSE_OPTIONS);
-  if (xml == NULL)
+  /* No user data: the callbacks get the context, as libxml2's own DTD
+   * handlers need; the stream is its _private. */
+  stream->ctxt = xmlCreatePushParserCtxt (sax, NULL, NULL, 0, NULL);
+  if (stream->ctxt == NULL)
     {
       g_autofree char *detail = g_strdup_printf (_("the part “%s” is damaged."), name);
+
+      part_stream_free (stream);
       set_format_error (self, error, detail);
       return NULL;
     }
-  xmlTextReaderSetStructuredErrorHandler (xml, part_stream_error, stream);
-  return xml;
+  stream->ctxt->_private = stream;
+  xmlCtxtUseOptions (stream->ctxt, KEFU_XLSX_PARSE_OPTIONS);
+  stream->chunk = g_malloc (KEFU_XLSX_CHUNK_SIZE);
+  return stream;
 }
 
 /* Explains why reading a part stopped. @sheet_name is set for sheets,
@@ -607,6 +780,12 @@ set_read_error (KefuXlsxReader  *self,
                 GError         **error)
 {
   g_autofree char *detail = NULL;
+
+  if (stream->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&stream->error));
+      return;
+    }
 
   g_debug ("Reading %s in %s failed: %s", part, display_name (self),
            stream->xml_error ? stream->xml_error : "(no parser message)");
@@ -632,28 +811,83 @@ set_read_error (KefuXlsxReader  *self,
   set_format_error (self, error, detail);
 }
 
-/* The attribute @local_name of the current element, whatever its
- * namespace prefix; valid until the reader moves on. */
-static const char *
-get_attribute (xmlTextReaderPtr  xml,
-               const char       *local_name)
+/* An attribute value as libxml2's tree shows it. Without entity
+ * substitution SAX2 gives an '&' as "&#38;" and leaves references to
+ * entities the DTD declares, whose text the tree puts in the value;
+ * @depth counts the entities @text is nested in. */
+static void
+append_attribute_value (GString    *out,
+                        xmlDocPtr   doc,
+                        const char *text,
+                        const char *end,
+                        guint       depth)
 {
-  const char *value = NULL;
-
-  if (xmlTextReaderMoveToFirstAttribute (xml) != 1)
-    return NULL;
-  do
+  while (text < end)
     {
-      if (xmlTextReaderIsNamespaceDecl (xml) != 1
-          && strcmp ((const char *) xmlTextReaderConstLocalName (xml), local_name) == 0)
+      const char *amp = memchr (text, '&', end - text);
+      const char *semicolon;
+
+      if (amp == NULL)
         {
-          value = (const char *) xmlTextReaderConstValue (xml);
+          g_string_append_len (out, text, end - text);
           break;
         }
+      g_string_append_len (out, text, amp - text);
+      semicolon = memchr (amp, ';', end - amp);
+      if (semicolon == NULL)
+        {
+          /* The parser lets no such value through. */
+          g_string_append_len (out, amp, end - amp);
+          break;
+        }
+      text = semicolon + 1;
+
+      if (amp[1] == '#')
+        {
+          gboolean hex = amp[2] == 'x';
+          guint64 c = 0;
+
+          for (const char *p = amp + (hex ? 3 : 2); p < semicolon && c <= 0x10FFFF; p++)
+            {
+              int digit = hex ? g_ascii_xdigit_value (*p) : g_ascii_digit_value (*p);
+
+              if (digit < 0)
+                {
+                  c = 0;
+                  break;
+                }
+              c = c * (hex ? 16 : 10) + digit;
+            }
+          if (c > 0 && c <= 0x10FFFF)
+            g_string_append_unichar (out, c);
+        }
+      else
+        {
+          g_autofree char *name = g_strndup (amp + 1, semicolon - amp - 1);
+          xmlEntityPtr entity = xmlGetDocEntity (doc, (const xmlChar *) name);
+          const char *content;
+
+          if (entity == NULL || entity->content == NULL)
+            continue;
+          content = (const char *) entity->content;
+          if (entity->etype == XML_INTERNAL_PREDEFINED_ENTITY)
+            g_string_append (out, content);
+          /* libxml2 has refused loops and blowups in the DTD already. */
+          else if (entity->etype == XML_INTERNAL_GENERAL_ENTITY
+                   && depth < 40 && out->len < XML_MAX_TEXT_LENGTH)
+            append_attribute_value (out, doc, content, content + strlen (content), depth + 1);
+        }
     }
-  while (xmlTextReaderMoveToNextAttribute (xml) == 1);
-  xmlTextReaderMoveToElement (xml);
-  return value;
+}
+
+/* SAX2 gives an element or attribute whose prefix has no namespace
+ * declared with its local name; the tree named it "prefix:name", which
+ * matched none of ours. */
+static inline gboolean
+is_unbound (const xmlChar *prefix,
+            const xmlChar *uri)
+{
+  return G_UNLIKELY (prefix != NULL && uri == NULL);
 }
 
 typedef enum
@@ -663,11 +897,108 @@ typedef enum
   EVENT_TEXT,
 } EventKind;
 
-/* @text is the local name for elements, the content for text. */
-typedef void (*PartFunc) (xmlTextReaderPtr  xml,
-                          EventKind         kind,
-                          const char       *text,
-                          gpointer          user_data);
+typedef struct
+{
+  EventKind        kind;
+  const char      *name;          /* the element's local name */
+  const char      *text;          /* EVENT_TEXT, not NUL-terminated */
+  gsize            length;
+  const xmlChar  **attributes;    /* EVENT_START: SAX2's, five pointers each */
+  int              n_attributes;  /* leaving out the DTD's defaults */
+  xmlDocPtr        doc;           /* its DTD, if any */
+} PartEvent;
+
+typedef void (*PartFunc) (const PartEvent *event,
+                          gpointer         user_data);
+
+typedef struct
+{
+  PartFunc  func;
+  gpointer  user_data;
+} PartHandler;
+
+/* The attribute @local_name of the element @event starts, whatever its
+ * namespace prefix; free it with g_free(). */
+static char *
+get_attribute (const PartEvent *event,
+               const char      *local_name)
+{
+  for (int i = 0; i < event->n_attributes; i++)
+    {
+      const xmlChar **attribute = event->attributes + 5 * i;
+
+      if (strcmp ((const char *) attribute[0], local_name) == 0
+          && !is_unbound (attribute[1], attribute[2]))
+        {
+          GString *value = g_string_new (NULL);
+
+          append_attribute_value (value, event->doc, (const char *) attribute[3],
+                                  (const char *) attribute[4], 0);
+          return g_string_free (value, FALSE);
+        }
+    }
+  return NULL;
+}
+
+static void
+part_start_element (void           *ctx,
+                    const xmlChar  *localname,
+                    const xmlChar  *prefix,
+                    const xmlChar  *uri,
+                    int             n_namespaces,
+                    const xmlChar **namespaces,
+                    int             n_attributes,
+                    int             n_defaulted,
+                    const xmlChar **attributes)
+{
+  PartStream *stream = callback_stream (ctx);
+  PartHandler *handler;
+  PartEvent event = { EVENT_START, (const char *) localname, NULL, 0,
+                      attributes, n_attributes - n_defaulted, NULL };
+
+  if (stream == NULL)
+    return;
+  stream->text_length = 0;
+  if (is_unbound (prefix, uri))
+    return;
+  event.doc = stream->ctxt->myDoc;
+  handler = stream->user_data;
+  handler->func (&event, handler->user_data);
+}
+
+static void
+part_end_element (void          *ctx,
+                  const xmlChar *localname,
+                  const xmlChar *prefix,
+                  const xmlChar *uri)
+{
+  PartStream *stream = callback_stream (ctx);
+  PartHandler *handler;
+  PartEvent event = { EVENT_END, (const char *) localname, NULL, 0, NULL, 0, NULL };
+
+  if (stream == NULL)
+    return;
+  stream->text_length = 0;
+  if (is_unbound (prefix, uri))
+    return;
+  handler = stream->user_data;
+  handler->func (&event, handler->user_data);
+}
+
+static void
+part_characters (void          *ctx,
+                 const xmlChar *text,
+                 int            length)
+{
+  PartStream *stream = callback_stream (ctx);
+  PartHandler *handler;
+  PartEvent event = { EVENT_TEXT, NULL, (const char *) text, length, NULL, 0, NULL };
+
+  if (stream == NULL || !count_text (stream, length))
+    return;
+  handler = stream->user_data;
+  handler->func (&event, handler->user_data);
+}
 
 /* Reads a small part through @func. Absent parts that are not @required
  * are skipped silently. */
@@ -681,11 +1012,13 @@ parse_part (KefuXlsxReader  *self,
             GError         **error)
 {
   GError *local_error = NULL;
+  PartHandler handler = { func, user_data };
+  xmlSAXHandler sax;
   PartStream *stream;
-  xmlTextReaderPtr xml;
-  int ret;
+  FeedResult result;
 
-  stream = open_part (self, part, limit, required, &local_error);
+  init_sax (&sax, part_start_element, part_end_element, part_characters);
+  stream = open_part (self, part, limit, required, &sax, &handler, &local_error);
   if (stream == NULL)
     {
       if (local_error == NULL)
@@ -694,42 +1027,12 @@ parse_part (KefuXlsxReader  *self,
       return FALSE;
     }
 
-  xml = part_reader_new (self, stream, part, error);
-  if (xml == NULL)
-    return FALSE;
-
-  while ((ret = xmlTextReaderRead (xml)) == 1)
-    {
-      switch (xmlTextReaderNodeType (xml))
-        {
-        case XML_READER_TYPE_ELEMENT:
-          {
-            const char *name = (const char *) xmlTextReaderConstLocalName (xml);
-            gboolean empty = xmlTextReaderIsEmptyElement (xml) == 1;
-
-            func (xml, EVENT_START, name, user_data);
-            if (empty)
-              func (xml, EVENT_END, name, user_data);
-          }
-          break;
-        case XML_READER_TYPE_END_ELEMENT:
-          func (xml, EVENT_END, (const char *) xmlTextReaderConstLocalName (xml), user_data);
-          break;
-        case XML_READER_TYPE_TEXT:
-        case XML_READER_TYPE_CDATA:
-        case XML_READER_TYPE_WHITESPACE:
-        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-          func (xml, EVENT_TEXT, (const char *) xmlTextReaderConstValue (xml), user_data);
-          break;
-        default:
-          break;
-        }
-    }
-
-  if (ret < 0)
+  while ((result = part_stream_feed (stream)) == FEED_MORE)
+    ;
+  if (result == FEED_FAILED)
     set_read_error (self, stream, part, NULL, 0, error);
-  xmlFreeTextReader (xml);
-  return ret == 0;
+  part_stream_free (stream);
+  return result == FEED_DONE;
 }
 
 /* Relationships */
@@ -797,28 +1100,26 @@ has_type (const char *type,
 }
 
 static void
-relationships_func (xmlTextReaderPtr  xml,
-                    EventKind         kind,
-                    const char       *text,
-                    gpointer          user_data)
+relationships_func (const PartEvent *event,
+                    gpointer         user_data)
 {
   Relationships *rels = user_data;
+  g_autofree char *mode = NULL;
   g_autofree char *id = NULL;
   g_autofree char *type = NULL;
   g_autofree char *target = NULL;
-  const char *mode;
   char *part;
 
-  if (kind != EVENT_START || strcmp (text, "Relationship") != 0)
+  if (event->kind != EVENT_START || strcmp (event->name, "Relationship") != 0)
     return;
 
-  mode = get_attribute (xml, "TargetMode");
+  mode = get_attribute (event, "TargetMode");
   if (mode != NULL && strcmp (mode, "External") == 0)
     return;
 
-  id = g_strdup (get_attribute (xml, "Id"));
-  type = g_strdup (get_attribute (xml, "Type"));
-  target = g_strdup (get_attribute (xml, "Target"));
+  id = get_attribute (event, "Id");
+  type = get_attribute (event, "Type");
+  target = get_attribute (event, "Target");
   if (id == NULL || target == NULL)
     return;
 
@@ -863,30 +1164,32 @@ is_true (const char *value)
 }
 
 static void
-workbook_func (xmlTextReaderPtr  xml,
-               EventKind         kind,
-               const char       *text,
-               gpointer          user_data)
+workbook_func (const PartEvent *event,
+               gpointer         user_data)
 {
   WorkbookParse *parse = user_data;
   KefuXlsxReader *self = parse->self;
+  const char *name = event->name;
 
-  if (kind == EVENT_TEXT)
+  if (event->kind == EVENT_TEXT)
     return;
 
-  if (strcmp (text, "sheets") == 0)
-    parse->in_sheets = kind == EVENT_START;
-  else if (kind == EVENT_START && strcmp (text, "workbookPr") == 0)
-    self->date1904 = is_true (get_attribute (xml, "date1904"));
-  else if (kind == EVENT_START && parse->in_sheets && strcmp (text, "sheet") == 0)
+  if (strcmp (name, "sheets") == 0)
+    parse->in_sheets = event->kind == EVENT_START;
+  else if (event->kind == EVENT_START && strcmp (name, "workbookPr") == 0)
     {
-      /* Copied at once: the next attribute may reuse the buffer. */
-      g_autofree char *name = g_strdup (get_attribute (xml, "name"));
-      const char *id = get_attribute (xml, "id");   /* r:id */
+      g_autofree char *date1904 = get_attribute (event, "date1904");
+
+      self->date1904 = is_true (date1904);
+    }
+  else if (event->kind == EVENT_START && parse->in_sheets && strcmp (name, "sheet") == 0)
+    {
+      g_autofree char *sheet_name = get_attribute (event, "name");
+      g_autofree char *id = get_attribute (event, "id");   /* r:id */
       Sheet sheet = { NULL, NULL };
 
-      if (name != NULL && name[0] != '\0')
-        sheet.name = g_steal_pointer (&name);
+      if (sheet_name != NULL && sheet_name[0] != '\0')
+        sheet.name = g_steal_pointer (&sheet_name);
       else
         sheet.name = g_strdup_printf (_("Sheet %u"), self->sheets->len + 1);
       if (id != NULL)
@@ -897,15 +1200,32 @@ workbook_func (xmlTextReaderPtr  xml,
 
 /* Shared strings */
 
+static gboolean
+is_hex4 (const char *p)
+{
+  return g_ascii_isxdigit (p[0]) && g_ascii_isxdigit (p[1])
+         && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]);
+}
+
+static gunichar
+hex4_value (const char *p)
+{
+  return g_ascii_xdigit_value (p[0]) << 12 | g_ascii_xdigit_value (p[1]) << 8
+         | g_ascii_xdigit_value (p[2]) << 4 | g_ascii_xdigit_value (p[3]);
+}
+
 /* Decodes the _xHHHH_ escapes OOXML uses for characters XML cannot hold
- * (carriage returns, control characters, a literal "_x" sequence). */
-static void
-append_unescaped (GString    *out,
-                  const char *text,
-                  gsize       length)
+ * (carriage returns, control characters, a literal "_x" sequence) into
+ * @out, which may be @text itself: an escape never decodes longer than
+ * it is written. Returns the decoded length. */
+static gsize
+decode_escapes (const char *text,
+                gsize       length,
+                char       *out)
 {
   const char *p = text;
   const char *end = text + length;
+  char *o = out;
 
   while (p < end)
     {
@@ -914,32 +1234,29 @@ append_unescaped (GString    *out,
 
       if (mark == NULL)
         {
-          g_string_append_len (out, p, end - p);
+          memmove (o, p, end - p);
+          o += end - p;
           break;
         }
-      g_string_append_len (out, p, mark - p);
+      memmove (o, p, mark - p);
+      o += mark - p;
       p = mark;
 
-      if (end - p < 7 || p[1] != 'x' || p[6] != '_'
-          || !g_ascii_isxdigit (p[2]) || !g_ascii_isxdigit (p[3])
-          || !g_ascii_isxdigit (p[4]) || !g_ascii_isxdigit (p[5]))
+      if (end - p < 7 || p[1] != 'x' || p[6] != '_' || !is_hex4 (p + 2))
         {
-          g_string_append_c (out, '_');
+          *o++ = '_';
           p++;
           continue;
         }
 
-      c = g_ascii_xdigit_value (p[2]) << 12 | g_ascii_xdigit_value (p[3]) << 8
-          | g_ascii_xdigit_value (p[4]) << 4 | g_ascii_xdigit_value (p[5]);
+      c = hex4_value (p + 2);
       p += 7;
 
       /* Characters beyond the BMP come as two escaped UTF-16 halves. */
       if (c >= 0xD800 && c <= 0xDBFF && end - p >= 7 && p[0] == '_' && p[1] == 'x'
-          && p[6] == '_' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3])
-          && g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]))
+          && p[6] == '_' && is_hex4 (p + 2))
         {
-          gunichar low = g_ascii_xdigit_value (p[2]) << 12 | g_ascii_xdigit_value (p[3]) << 8
-                         | g_ascii_xdigit_value (p[4]) << 4 | g_ascii_xdigit_value (p[5]);
+          gunichar low = hex4_value (p + 2);
 
           if (low >= 0xDC00 && low <= 0xDFFF)
             {
@@ -951,8 +1268,9 @@ append_unescaped (GString    *out,
       /* A NUL would cut the string short; a lone surrogate is no text. */
       if (c == 0 || (c >= 0xD800 && c <= 0xDFFF))
         c = 0xFFFD;
-      g_string_append_unichar (out, c);
+      o += g_unichar_to_utf8 (c, o);
     }
+  return o - out;
 }
 
 typedef struct
@@ -965,24 +1283,23 @@ typedef struct
 } SharedStringsParse;
 
 static void
-shared_strings_func (xmlTextReaderPtr  xml,
-                     EventKind         kind,
-                     const char       *text,
-                     gpointer          user_data)
+shared_strings_func (const PartEvent *event,
+                     gpointer         user_data)
 {
   SharedStringsParse *parse = user_data;
   KefuXlsxReader *self = parse->self;
+  const char *name = event->name;
 
-  if (kind == EVENT_TEXT)
+  if (event->kind == EVENT_TEXT)
     {
       if (parse->in_item && parse->in_text && parse->phonetic_depth == 0)
-        g_string_append (parse->text, text);
+        g_string_append_len (parse->text, event->text, event->length);
       return;
     }
 
-  if (strcmp (text, "si") == 0)
+  if (strcmp (name, "si") == 0)
     {
-      if (kind == EVENT_START)
+      if (event->kind == EVENT_START)
         {
           parse->in_item = TRUE;
           g_string_truncate (parse->text, 0);
@@ -991,19 +1308,22 @@ shared_strings_func (xmlTextReaderPtr  xml,
         {
           /* The table stays under 256 MiB, so 32-bit offsets do. */
           guint32 offset = self->sst_text->len;
+          gsize length;
 
-          append_unescaped (self->sst_text, parse->text->str, parse->text->len);
+          g_string_set_size (self->sst_text, offset + parse->text->len);
+          length = decode_escapes (parse->text->str, parse->text->len, self->sst_text->str + offset);
+          g_string_truncate (self->sst_text, offset + length);
           g_string_append_c (self->sst_text, '\0');
           g_array_append_val (self->sst_offsets, offset);
           parse->in_item = FALSE;
         }
     }
-  else if (strcmp (text, "t") == 0)
-    parse->in_text = kind == EVENT_START;
+  else if (strcmp (name, "t") == 0)
+    parse->in_text = event->kind == EVENT_START;
   /* Phonetic runs (furigana) hold a reading, not the text. */
-  else if (strcmp (text, "rPh") == 0)
+  else if (strcmp (name, "rPh") == 0)
     {
-      if (kind == EVENT_START)
+      if (event->kind == EVENT_START)
         parse->phonetic_depth++;
       else if (parse->phonetic_depth > 0)
         parse->phonetic_depth--;
@@ -1097,6 +1417,7 @@ typedef struct
   gboolean    in_cell_xfs;
 } StylesParse;
 
+
 static gboolean
 parse_uint (const char *text,
             guint64     max,
@@ -1115,33 +1436,37 @@ parse_uint (const char *text,
 }
 
 static void
-styles_func (xmlTextReaderPtr  xml,
-             EventKind         kind,
-             const char       *text,
-             gpointer          user_data)
+styles_func (const PartEvent *event,
+             gpointer         user_data)
 {
   StylesParse *parse = user_data;
+  const char *name = event->name;
   guint64 id;
 
-  if (kind == EVENT_TEXT)
+  if (event->kind == EVENT_TEXT)
     return;
 
   /* cellStyleXfs has <xf> elements too, but cells point into cellXfs. */
-  if (strcmp (text, "cellXfs") == 0)
-    parse->in_cell_xfs = kind == EVENT_START;
-  else if (kind == EVENT_START && strcmp (text, "numFmt") == 0)
+  if (strcmp (name, "cellXfs") == 0)
+    parse->in_cell_xfs = event->kind == EVENT_START;
+  else if (event->kind == EVENT_START && strcmp (name, "numFmt") == 0)
     {
-      if (parse_uint (get_attribute (xml, "numFmtId"), G_MAXUINT, &id))
+      g_autofree char *id_text = get_attribute (event, "numFmtId");
+
+      if (parse_uint (id_text, G_MAXUINT, &id))
         {
-          FormatKind format = classify_format_code (get_attribute (xml, "formatCode"));
+          g_autofree char *code = get_attribute (event, "formatCode");
+          FormatKind format = classify_format_code (code);
+
           g_hash_table_insert (parse->custom, GUINT_TO_POINTER (id), GUINT_TO_POINTER (format + 1));
         }
     }
-  else if (kind == EVENT_START && parse->in_cell_xfs && strcmp (text, "xf") == 0)
+  else if (event->kind == EVENT_START && parse->in_cell_xfs && strcmp (name, "xf") == 0)
     {
+      g_autofree char *id_text = get_attribute (event, "numFmtId");
       guint format_id;
 
-      if (!parse_uint (get_attribute (xml, "numFmtId"), G_MAXUINT, &id))
+      if (!parse_uint (id_text, G_MAXUINT, &id))
         id = 0;
       format_id = id;
       g_array_append_val (parse->xf_formats, format_id);
@@ -1271,10 +1596,34 @@ out:
 /* Sheets */
 
 static void
+bytes_grow (Bytes *bytes,
+            gsize  extra)
+{
+  gsize size = MAX (bytes->size, 4096);
+
+  while (size - bytes->len < extra)
+    size *= 2;
+  bytes->data = g_realloc (bytes->data, size);
+  bytes->size = size;
+}
+
+static inline void
+bytes_append (Bytes      *bytes,
+              const char *data,
+              gsize       length)
+{
+  if (G_UNLIKELY (bytes->size - bytes->len < length))
+    bytes_grow (bytes, length);
+  memcpy (bytes->data + bytes->len, data, length);
+  bytes->len += length;
+}
+
+static void
 close_sheet (KefuXlsxReader *self)
 {
-  g_clear_pointer (&self->xml, xmlFreeTextReader);
-  self->stream = NULL;
+  g_clear_pointer (&self->stream, part_stream_free);
+  self->part_size = 0;
+  self->part_consumed = 0;
   g_clear_error (&self->sheet_error);
   self->started = FALSE;
   self->finished = FALSE;
@@ -1286,9 +1635,14 @@ close_sheet (KefuXlsxReader *self)
   self->in_text = FALSE;
   self->phonetic_depth = 0;
   self->row_number = 0;
+  self->row_first_cell = 0;
+  self->row_text_start = 0;
+  self->row_n_cells = 0;
+  g_array_set_size (self->queue_rows, 0);
+  self->queue_cells.len = 0;
+  self->queue_text.len = 0;
+  self->queue_head = 0;
   g_array_set_size (self->cells, 0);
-  g_array_set_size (self->text_offsets, 0);
-  g_string_truncate (self->row_text, 0);
 }
 
 static const char *
@@ -1298,18 +1652,17 @@ current_sheet_name (KefuXlsxReader *self)
 }
 
 static void
-set_sheet_error (KefuXlsxReader  *self,
-                 GError         **error,
-                 const char      *format,
-                 ...) G_GNUC_PRINTF (3, 4);
+stop_sheet (KefuXlsxReader  *self,
+            const char      *format,
+            ...) G_GNUC_PRINTF (2, 3);
 
-/* A damaged sheet: @format is completed with the sheet's name and
- * the current row number, in that order. */
+/* A damaged sheet, found by the callbacks: @format is completed with
+ * the sheet's name and the current row number, in that order. The
+ * parser stops; the rows before are handed out, then the error. */
 static void
-set_sheet_error (KefuXlsxReader  *self,
-                 GError         **error,
-                 const char      *format,
-                 ...)
+stop_sheet (KefuXlsxReader  *self,
+            const char      *format,
+            ...)
 {
   g_autofree char *detail = NULL;
   va_list args;
@@ -1317,53 +1670,119 @@ set_sheet_error (KefuXlsxReader  *self,
   va_start (args, format);
   detail = g_strdup_vprintf (format, args);
   va_end (args);
-  set_format_error (self, error, detail);
+  if (self->stream->error == NULL)
+    set_format_error (self, &self->stream->error, detail);
+  xmlStopParser (self->stream->ctxt);
 }
 
 /* Column A is 0. Returns FALSE when @ref has no column letters. */
 static gboolean
 parse_column (const char *ref,
+              gsize       length,
               guint      *column)
 {
   guint value = 0;
-  const char *p;
+  gsize i;
 
-  for (p = ref; g_ascii_isalpha (*p); p++)
+  for (i = 0; i < length && g_ascii_isalpha (ref[i]); i++)
     {
-      value = value * 26 + (g_ascii_toupper (*p) - 'A' + 1);
+      value = value * 26 + (g_ascii_toupper (ref[i]) - 'A' + 1);
       if (value > KEFU_XLSX_MAX_COLUMNS + 1)
         break;
     }
-  if (p == ref)
+  if (i == 0)
     return FALSE;
   *column = value - 1;
   return TRUE;
 }
 
-static void
-begin_row (KefuXlsxReader *self)
+/* parse_uint() on @length bytes: digits only, at most @max. */
+static gboolean
+parse_uint_length (const char *text,
+                   gsize       length,
+                   guint64     max,
+                   guint64    *out)
 {
-  const char *r = get_attribute (self->xml, "r");
+  guint64 value = 0;
+
+  if (length == 0)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      if (value > (max - (text[i] - '0')) / 10)
+        return FALSE;
+      value = value * 10 + (text[i] - '0');
+    }
+  *out = value;
+  return TRUE;
+}
+
+/* The value of a SAX2 attribute, '&' decoded in the rare value that has
+ * one; valid until the next call. */
+static const char *
+attribute_value (KefuXlsxReader  *self,
+                 const xmlChar  **attribute,
+                 gsize           *length)
+{
+  const char *value = (const char *) attribute[3];
+  const char *end = (const char *) attribute[4];
+  const char *p;
+
+  /* Values here are a few bytes: a loop beats memchr(). */
+  for (p = value; p < end && *p != '&'; p++)
+    ;
+  if (p == end)
+    {
+      *length = end - value;
+      return value;
+    }
+  g_string_truncate (self->scratch, 0);
+  append_attribute_value (self->scratch, self->stream->ctxt->myDoc, value, end, 0);
+  *length = self->scratch->len;
+  return self->scratch->str;
+}
+
+static void
+begin_row (KefuXlsxReader  *self,
+           const xmlChar  **attributes,
+           int              n_attributes)
+{
   guint64 number;
 
   /* Without r, a row follows the one before. */
-  if (parse_uint (r, G_MAXUINT32, &number) && number > 0)
-    self->row_number = number;
-  else
-    self->row_number++;
+  self->row_number++;
+  for (int i = 0; i < n_attributes; i++)
+    {
+      const xmlChar **attribute = attributes + 5 * i;
+
+      if (strcmp ((const char *) attribute[0], "r") == 0
+          && !is_unbound (attribute[1], attribute[2]))
+        {
+          gsize length;
+          const char *r = attribute_value (self, attribute, &length);
+
+          if (parse_uint_length (r, length, G_MAXUINT32, &number) && number > 0)
+            self->row_number = number;
+          break;
+        }
+    }
 
   self->in_row = TRUE;
+  /* A cell the row is nested in is lost with the row it was in. */
+  self->in_cell = FALSE;
   self->next_column = 0;
-  g_array_set_size (self->cells, 0);
-  g_array_set_size (self->text_offsets, 0);
-  g_string_truncate (self->row_text, 0);
+  self->row_first_cell = self->queue_cells.len;
+  self->row_text_start = self->queue_text.len;
+  self->row_n_cells = 0;
 }
 
-static gboolean
+static void
 begin_cell (KefuXlsxReader  *self,
-            GError         **error)
+            const xmlChar  **attributes,
+            int              n_attributes)
 {
-  xmlTextReaderPtr xml = self->xml;
   guint column = self->next_column;
   guint64 style = 0;
 
@@ -1371,55 +1790,50 @@ begin_cell (KefuXlsxReader  *self,
   self->cell_style = 0;
 
   /* The hot path: one pass over the attributes, nothing copied. */
-  if (xmlTextReaderMoveToFirstAttribute (xml) == 1)
+  for (int i = 0; i < n_attributes; i++)
     {
-      do
+      const xmlChar **attribute = attributes + 5 * i;
+      const char *name = (const char *) attribute[0];
+      const char *value;
+      gsize length;
+
+      if (name[1] != '\0' || is_unbound (attribute[1], attribute[2]))
+        continue;
+      value = attribute_value (self, attribute, &length);
+
+      switch (name[0])
         {
-          const char *name = (const char *) xmlTextReaderConstLocalName (xml);
-          const char *value;
-
-          if (name[1] != '\0' || xmlTextReaderIsNamespaceDecl (xml) == 1)
-            continue;
-          value = (const char *) xmlTextReaderConstValue (xml);
-          if (value == NULL)
-            continue;
-
-          switch (name[0])
-            {
-            case 'r':
-              if (!parse_column (value, &column))
-                column = self->next_column;
-              break;
-            case 's':
-              if (parse_uint (value, G_MAXUINT, &style))
-                self->cell_style = style;
-              break;
-            case 't':
-              if (strcmp (value, "s") == 0)
-                self->cell_kind = VALUE_SHARED;
-              else if (strcmp (value, "str") == 0 || strcmp (value, "inlineStr") == 0)
-                self->cell_kind = VALUE_STRING;
-              else if (strcmp (value, "b") == 0)
-                self->cell_kind = VALUE_BOOLEAN;
-              else if (strcmp (value, "e") == 0)
-                self->cell_kind = VALUE_ERROR;
-              else if (strcmp (value, "d") == 0)
-                self->cell_kind = VALUE_ISO_DATE;
-              break;
-            default:
-              break;
-            }
+        case 'r':
+          if (!parse_column (value, length, &column))
+            column = self->next_column;
+          break;
+        case 's':
+          if (parse_uint_length (value, length, G_MAXUINT, &style))
+            self->cell_style = style;
+          break;
+        case 't':
+          if (length == 1 && value[0] == 's')
+            self->cell_kind = VALUE_SHARED;
+          else if ((length == 3 && memcmp (value, "str", 3) == 0)
+                   || (length == 9 && memcmp (value, "inlineStr", 9) == 0))
+            self->cell_kind = VALUE_STRING;
+          else if (length == 1 && value[0] == 'b')
+            self->cell_kind = VALUE_BOOLEAN;
+          else if (length == 1 && value[0] == 'e')
+            self->cell_kind = VALUE_ERROR;
+          else if (length == 1 && value[0] == 'd')
+            self->cell_kind = VALUE_ISO_DATE;
+          break;
+        default:
+          break;
         }
-      while (xmlTextReaderMoveToNextAttribute (xml) == 1);
-      xmlTextReaderMoveToElement (xml);
     }
 
   if (column >= KEFU_XLSX_MAX_COLUMNS)
     {
-      set_sheet_error (self, error,
-                       _("in the sheet “%s”, row %lu has a cell beyond the last column (XFD)."),
-                       current_sheet_name (self), (gulong) self->row_number);
-      return FALSE;
+      stop_sheet (self, _("in the sheet “%s”, row %lu has a cell beyond the last column (XFD)."),
+                  current_sheet_name (self), (gulong) self->row_number);
+      return;
     }
 
   self->cell_column = column;
@@ -1429,26 +1843,13 @@ begin_cell (KefuXlsxReader  *self,
   self->in_inline = FALSE;
   self->in_text = FALSE;
   self->phonetic_depth = 0;
-  g_string_truncate (self->value, 0);
-  return TRUE;
+  self->cell_text_start = self->queue_text.len;
 }
 
-/* Copies @text into the row's text buffer. Returns what store_cell()
- * takes: 1 + the offset, since the buffer's address is only fixed once
- * the row is complete. */
-static gsize
-append_row_text (KefuXlsxReader *self,
-                 const char     *text)
-{
-  gsize offset = self->row_text->len;
-
-  g_string_append (self->row_text, text);
-  g_string_append_c (self->row_text, '\0');
-  return offset + 1;
-}
-
-/* Puts a cell in the row, its text either @text, which must outlive the
- * row (static or shared strings), or at @text_offset in the row's text. */
+/* Puts a cell with a value in the row, its text either @text, which
+ * must outlive the queue (static or shared strings), or at @text_offset
+ * in the queue's text: 1 + the offset, since the buffer's address is
+ * only fixed once the chunk is parsed. */
 static void
 store_cell (KefuXlsxReader *self,
             KefuCellType    type,
@@ -1456,29 +1857,67 @@ store_cell (KefuXlsxReader *self,
             const char     *text,
             gsize           text_offset)
 {
-  guint column = self->cell_column;
-  KefuCell *cell;
+  CellQueue *queue = &self->queue_cells;
+  QueuedCell *cell;
 
-  if (self->cells->len <= column)
+  if (G_UNLIKELY (queue->len == queue->size))
     {
-      /* Both arrays clear new elements: EMPTY cells, no text. */
-      g_array_set_size (self->cells, column + 1);
-      g_array_set_size (self->text_offsets, column + 1);
+      queue->size = MAX (2 * queue->size, 256);
+      queue->data = g_renew (QueuedCell, queue->data, queue->size);
     }
-
-  cell = &g_array_index (self->cells, KefuCell, column);
+  cell = &queue->data[queue->len++];
+  cell->column = self->cell_column;
   cell->type = type;
   cell->number = number;
   cell->text = text;
-  g_array_index (self->text_offsets, gsize, column) = text_offset;
+  cell->text_offset = text_offset;
+  if (self->row_n_cells <= cell->column)
+    self->row_n_cells = cell->column + 1;
 }
+
 
 static gboolean
 parse_number (const char *text,
               double     *number)
 {
+  /* Exact as doubles, as is every integer up to 2^53. */
+  static const double powers_of_ten[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
+  const guint64 max_exact = G_GUINT64_CONSTANT (1) << 53;
+  const char *p = text;
+  guint64 digits = 0;
+  guint n_digits = 0;
+  guint n_decimals = 0;
+  gboolean negative = FALSE;
+  double value;
   char *end;
 
+  /* Most numbers in a sheet are plain decimals, which strtod() spends
+   * hundreds of instructions on: one of at most 2^53 as digits and at
+   * most 22 decimals is the quotient of two exact doubles, which IEEE
+   * division rounds correctly, so it equals strtod()'s value. */
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  for (; g_ascii_isdigit (*p); p++, n_digits++)
+    if ((digits = digits * 10 + (*p - '0')) > max_exact)
+      goto slow;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++, n_digits++, n_decimals++)
+      if ((digits = digits * 10 + (*p - '0')) > max_exact)
+        goto slow;
+  if (*p != '\0' || n_digits == 0 || n_decimals >= G_N_ELEMENTS (powers_of_ten))
+    goto slow;
+
+  value = (double) digits / powers_of_ten[n_decimals];
+  *number = negative ? -value : value;
+  return TRUE;
+
+slow:
   *number = g_ascii_strtod (text, &end);
   return end != text && *end == '\0' && isfinite (*number);
 }
@@ -1586,11 +2025,16 @@ parse_iso_datetime (const char *text,
   return TRUE;
 }
 
-static gboolean
-finish_cell (KefuXlsxReader  *self,
-             GError         **error)
+/* The cell's content is in queue_text from cell_text_start: it stays
+ * there as the cell's text, or goes when the cell keeps none. */
+static void
+finish_cell (KefuXlsxReader *self)
 {
-  GString *value = self->value;
+  Bytes *bytes = &self->queue_text;
+  gsize start = self->cell_text_start;
+  gsize length = bytes->len - start;
+  gsize offset = start + 1;
+  gsize skip = 0;
   char *text;
   double number;
 
@@ -1599,20 +2043,34 @@ finish_cell (KefuXlsxReader  *self,
   if (self->cell_kind == VALUE_STRING)
     {
       /* Text keeps its spaces; only the escapes are decoded. */
-      if (value->len > 0)
+      if (length > 0)
         {
-          gsize offset = self->row_text->len + 1;
-
-          append_unescaped (self->row_text, value->str, value->len);
-          g_string_append_c (self->row_text, '\0');
+          text = bytes->data + start;
+          if (memchr (text, '_', length) != NULL)
+            bytes->len = start + decode_escapes (text, length, text);
+          bytes_append (bytes, "", 1);
           store_cell (self, KEFU_CELL_TEXT, 0, NULL, offset);
         }
-      return TRUE;
+      return;
     }
 
-  text = g_strstrip (value->str);
-  if (text[0] == '\0')
-    return TRUE;
+  /* Anything else is read without the spaces around it. */
+  if (length == 0)
+    return;
+  text = bytes->data + start;
+  while (length > 0 && g_ascii_isspace (text[length - 1]))
+    length--;
+  while (skip < length && g_ascii_isspace (text[skip]))
+    skip++;
+  if (skip == length)
+    {
+      bytes->len = start;
+      return;
+    }
+  memmove (text, text + skip, length - skip);
+  bytes->len = start + length - skip;
+  bytes_append (bytes, "", 1);
+  text = bytes->data + start;
 
   switch (self->cell_kind)
     {
@@ -1621,12 +2079,12 @@ finish_cell (KefuXlsxReader  *self,
         guint64 index;
         const char *shared;
 
+        bytes->len = start;
         if (!parse_uint (text, G_MAXUINT32, &index) || index >= self->sst_offsets->len)
           {
-            set_sheet_error (self, error,
-                             _("in the sheet “%s”, row %lu refers to a text that is missing."),
-                             current_sheet_name (self), (gulong) self->row_number);
-            return FALSE;
+            stop_sheet (self, _("in the sheet “%s”, row %lu refers to a text that is missing."),
+                        current_sheet_name (self), (gulong) self->row_number);
+            return;
           }
         shared = self->sst_text->str + g_array_index (self->sst_offsets, guint32, index);
         if (shared[0] != '\0')
@@ -1635,6 +2093,7 @@ finish_cell (KefuXlsxReader  *self,
       break;
 
     case VALUE_BOOLEAN:
+      bytes->len = start;
       if (is_true (text) || (parse_number (text, &number) && number != 0))
         store_cell (self, KEFU_CELL_BOOLEAN, 1, "TRUE", 0);
       else
@@ -1642,14 +2101,14 @@ finish_cell (KefuXlsxReader  *self,
       break;
 
     case VALUE_ERROR:
-      store_cell (self, KEFU_CELL_ERROR, 0, NULL, append_row_text (self, text));
+      store_cell (self, KEFU_CELL_ERROR, 0, NULL, offset);
       break;
 
     case VALUE_ISO_DATE:
       if (parse_iso_datetime (text, &number))
-        store_cell (self, KEFU_CELL_DATETIME, number, NULL, append_row_text (self, text));
+        store_cell (self, KEFU_CELL_DATETIME, number, NULL, offset);
       else
-        store_cell (self, KEFU_CELL_TEXT, 0, NULL, append_row_text (self, text));
+        store_cell (self, KEFU_CELL_TEXT, 0, NULL, offset);
       break;
 
     case VALUE_NUMBER:
@@ -1658,7 +2117,7 @@ finish_cell (KefuXlsxReader  *self,
       if (!parse_number (text, &number))
         {
           /* Not what a number cell should hold, but still the content. */
-          store_cell (self, KEFU_CELL_TEXT, 0, NULL, append_row_text (self, text));
+          store_cell (self, KEFU_CELL_TEXT, 0, NULL, offset);
           break;
         }
       if (self->cell_style < self->xf_formats->len)
@@ -1669,113 +2128,73 @@ finish_cell (KefuXlsxReader  *self,
             {
               if (self->date1904)
                 number += KEFU_XLSX_1904_OFFSET;
-              store_cell (self, KEFU_CELL_DATETIME, number, NULL, append_row_text (self, text));
+              store_cell (self, KEFU_CELL_DATETIME, number, NULL, offset);
               break;
             }
           if (format == FORMAT_TIME)
             {
-              store_cell (self, KEFU_CELL_DATETIME, number, NULL, append_row_text (self, text));
+              store_cell (self, KEFU_CELL_DATETIME, number, NULL, offset);
               break;
             }
         }
-      store_cell (self, KEFU_CELL_NUMBER, number, NULL, append_row_text (self, text));
+      store_cell (self, KEFU_CELL_NUMBER, number, NULL, offset);
       break;
     }
-
-  return TRUE;
 }
 
-/* Completes the row; FALSE when it has no value to hand out. */
-static gboolean
+/* Queues the row when it has a value. */
+static void
 finish_row (KefuXlsxReader *self)
 {
-  KefuCell *cells = (KefuCell *) (gpointer) self->cells->data;
-  const gsize *offsets = (const gsize *) (gpointer) self->text_offsets->data;
-  guint n_cells = self->cells->len;
+  QueuedRow row;
 
   self->in_row = FALSE;
+  if (self->row_n_cells == 0)
+    return;
 
-  while (n_cells > 0 && cells[n_cells - 1].type == KEFU_CELL_EMPTY)
-    n_cells--;
-  if (n_cells == 0)
-    return FALSE;
-
-  /* The row's text buffer has stopped moving: point the cells into it. */
-  for (guint i = 0; i < n_cells; i++)
-    if (offsets[i] != 0)
-      cells[i].text = self->row_text->str + offsets[i] - 1;
-
-  self->row.number = self->row_number;
-  self->row.n_cells = n_cells;
-  self->row.cells = cells;
-  return TRUE;
+  row.number = self->row_number;
+  row.first_cell = self->row_first_cell;
+  row.end_cell = self->queue_cells.len;
+  row.n_cells = self->row_n_cells;
+  g_array_append_val (self->queue_rows, row);
 }
 
-typedef enum
+static void
+sheet_start_element (void           *ctx,
+                     const xmlChar  *localname,
+                     const xmlChar  *prefix,
+                     const xmlChar  *uri,
+                     int             n_namespaces,
+                     const xmlChar **namespaces,
+                     int             n_attributes,
+                     int             n_defaulted,
+                     const xmlChar **attributes)
 {
-  STEP_CONTINUE,
-  STEP_ROW,
-  STEP_END,
-  STEP_FAILED,
-} Step;
+  PartStream *stream = callback_stream (ctx);
+  KefuXlsxReader *self;
+  const char *name = (const char *) localname;
 
-static Step
-sheet_end_element (KefuXlsxReader  *self,
-                   const char      *name,
-                   GError         **error)
-{
-  switch (name[0])
-    {
-    case 'c':
-      if (name[1] == '\0' && self->in_cell && !finish_cell (self, error))
-        return STEP_FAILED;
-      break;
-    case 'v':
-      if (name[1] == '\0')
-        self->in_value = FALSE;
-      break;
-    case 't':
-      if (name[1] == '\0')
-        self->in_text = FALSE;
-      break;
-    case 'i':
-      if (strcmp (name, "is") == 0)
-        self->in_inline = FALSE;
-      break;
-    case 'r':
-      if (strcmp (name, "row") == 0 && self->in_row)
-        return finish_row (self) ? STEP_ROW : STEP_CONTINUE;
-      if (strcmp (name, "rPh") == 0 && self->phonetic_depth > 0)
-        self->phonetic_depth--;
-      break;
-    case 's':
-      /* Nothing after the cells (merges, filters, …) is for us. */
-      if (strcmp (name, "sheetData") == 0)
-        return STEP_END;
-      break;
-    default:
-      break;
-    }
-  return STEP_CONTINUE;
-}
+  if (stream == NULL)
+    return;
+  stream->text_length = 0;
+  if (is_unbound (prefix, uri))
+    return;
+  self = stream->user_data;
+  /* The tree leaves out attributes only the DTD gives. */
+  n_attributes -= n_defaulted;
 
-static Step
-sheet_start_element (KefuXlsxReader  *self,
-                     const char      *name,
-                     GError         **error)
-{
   if (!self->in_sheet_data)
     {
       if (strcmp (name, "sheetData") == 0)
         self->in_sheet_data = TRUE;
-      return STEP_CONTINUE;
+      return;
     }
 
   switch (name[0])
     {
     case 'c':
-      if (name[1] == '\0' && self->in_row && !begin_cell (self, error))
-        return STEP_FAILED;
+      if (name[1] == '\0' && self->in_row)
+        begin_cell (self, attributes, n_attributes);
       break;
     case 'v':
       if (name[1] == '\0' && self->in_cell)
@@ -1791,43 +2210,154 @@ sheet_start_element (KefuXlsxReader  *self,
       break;
     case 'r':
       if (strcmp (name, "row") == 0)
-        begin_row (self);
+        begin_row (self, attributes, n_attributes);
       else if (strcmp (name, "rPh") == 0 && self->in_cell)
         self->phonetic_depth++;
       break;
     default:
       break;
     }
-  return STEP_CONTINUE;
 }
 
-/* The row libxml2 had reached when it found the damage. It parses ahead
- * of what it hands out, so the last <row> it built under <sheetData> is
- * nearer the damage than the last row returned. */
-static guint64
-find_damaged_row (KefuXlsxReader *self)
+static void
+sheet_end_element (void          *ctx,
+                   const xmlChar *localname,
+                   const xmlChar *prefix,
+                   const xmlChar *uri)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (self->xml);
-  guint64 number = self->row_number;
+  PartStream *stream = callback_stream (ctx);
+  KefuXlsxReader *self;
+  const char *name = (const char *) localname;
 
-  while (node != NULL && (node->type != XML_ELEMENT_NODE
-                          || g_strcmp0 ((const char *) node->name, "sheetData") != 0))
-    node = node->parent;
-  if (node == NULL)
-    return number;
+  if (stream == NULL)
+    return;
+  stream->text_length = 0;
+  if (is_unbound (prefix, uri))
+    return;
+  self = stream->user_data;
+  if (!self->in_sheet_data)
+    return;
 
-  for (node = node->last; node != NULL; node = node->prev)
-    if (node->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) node->name, "row") == 0)
-      {
-        xmlChar *r = xmlGetProp (node, (const xmlChar *) "r");
-        guint64 value;
+  switch (name[0])
+    {
+    case 'c':
+      if (name[1] == '\0' && self->in_cell)
+        finish_cell (self);
+      break;
+    case 'v':
+      if (name[1] == '\0')
+        self->in_value = FALSE;
+      break;
+    case 't':
+      if (name[1] == '\0')
+        self->in_text = FALSE;
+      break;
+    case 'i':
+      if (strcmp (name, "is") == 0)
+        self->in_inline = FALSE;
+      break;
+    case 'r':
+      if (strcmp (name, "row") == 0 && self->in_row)
+        finish_row (self);
+      else if (strcmp (name, "rPh") == 0 && self->phonetic_depth > 0)
+        self->phonetic_depth--;
+      break;
+    case 's':
+      /* Nothing after the cells (merges, filters, …) is for us. */
+      if (strcmp (name, "sheetData") == 0)
+        {
+          stream->done = TRUE;
+          xmlStopParser (stream->ctxt);
+        }
+      break;
+    default:
+      break;
+    }
+}
 
-        if (parse_uint ((const char *) r, G_MAXUINT32, &value) && value > number)
-          number = value;
-        xmlFree (r);
-        break;
-      }
-  return number;
+static void
+sheet_characters (void          *ctx,
+                  const xmlChar *text,
+                  int            length)
+{
+  PartStream *stream = callback_stream (ctx);
+  KefuXlsxReader *self;
+
+  if (stream == NULL || !count_text (stream, length))
+    return;
+  self = stream->user_data;
+  if (self->in_cell && (self->in_value || (self->in_text && self->phonetic_depth == 0)))
+    bytes_append (&self->queue_text, (const char *) text, length);
+}
+
+/* Before the next chunk: the queue is empty but for the row being
+ * parsed, which moves to the front. */
+static void
+drain_queue (KefuXlsxReader *self)
+{
+  g_array_set_size (self->queue_rows, 0);
+  self->queue_head = 0;
+
+  if (!self->in_row)
+    {
+      self->queue_cells.len = 0;
+      self->queue_text.len = 0;
+      self->in_cell = FALSE;   /* only ever begun in a row */
+      return;
+    }
+
+  if (self->row_first_cell > 0)
+    {
+      self->queue_cells.len -= self->row_first_cell;
+      memmove (self->queue_cells.data, self->queue_cells.data + self->row_first_cell,
+               self->queue_cells.len * sizeof (QueuedCell));
+      self->row_first_cell = 0;
+    }
+  if (self->row_text_start > 0)
+    {
+      QueuedCell *cells = self->queue_cells.data;
+
+      for (guint i = 0; i < self->queue_cells.len; i++)
+        if (cells[i].text_offset != 0)
+          cells[i].text_offset -= self->row_text_start;
+      memmove (self->queue_text.data, self->queue_text.data + self->row_text_start,
+               self->queue_text.len - self->row_text_start);
+      self->queue_text.len -= self->row_text_start;
+      if (self->in_cell)
+        self->cell_text_start -= self->row_text_start;
+      self->row_text_start = 0;
+    }
+}
+
+/* The next row of the queue, as the importer gets it. */
+static const KefuRow *
+hand_out_row (KefuXlsxReader *self)
+{
+  const QueuedRow *queued = &g_array_index (self->queue_rows, QueuedRow, self->queue_head++);
+  const QueuedCell *queued_cells = self->queue_cells.data;
+  const char *text = self->queue_text.data;
+  KefuCell *cells;
+
+  /* Both clear: the cells without a value are EMPTY. */
+  g_array_set_size (self->cells, 0);
+  g_array_set_size (self->cells, queued->n_cells);
+  cells = (KefuCell *) (gpointer) self->cells->data;
+
+  /* In file order, so a later cell for the same column wins. */
+  for (guint i = queued->first_cell; i < queued->end_cell; i++)
+    {
+      const QueuedCell *from = &queued_cells[i];
+      KefuCell *cell = &cells[from->column];
+
+      cell->type = from->type;
+      cell->number = from->number;
+      cell->text = from->text_offset != 0 ? text + from->text_offset - 1 : from->text;
+    }
+
+  self->row.number = queued->number;
+  self->row.n_cells = queued->n_cells;
+  self->row.cells = cells;
+  return &self->row;
 }
 
 static const KefuRow *
@@ -1835,84 +2365,44 @@ kefu_xlsx_reader_next_row (KefuTableReader  *reader,
                            GError          **error)
 {
   KefuXlsxReader *self = KEFU_XLSX_READER (reader);
-  GError *local_error = NULL;
-
-  if (self->sheet_error != NULL)
-    {
-      g_propagate_error (error, g_error_copy (self->sheet_error));
-      return NULL;
-    }
-  if (self->finished || self->xml == NULL)
-    return NULL;
-
-  self->started = TRUE;
 
   for (;;)
     {
-      xmlTextReaderPtr xml = self->xml;
-      Step step = STEP_CONTINUE;
-      int ret = xmlTextReaderRead (xml);
+      PartStream *stream = self->stream;
 
-      if (ret == 0)
-        step = STEP_END;
-      else if (ret < 0)
+      if (self->queue_head < self->queue_rows->len)
+        return hand_out_row (self);
+      if (self->sheet_error != NULL)
         {
-          Sheet *sheet = &g_array_index (self->sheets, Sheet, self->sheet);
-
-          set_read_error (self, self->stream, sheet->part, sheet->name,
-                          find_damaged_row (self), &local_error);
-          step = STEP_FAILED;
+          g_propagate_error (error, g_error_copy (self->sheet_error));
+          return NULL;
         }
-      else
-        {
-          switch (xmlTextReaderNodeType (xml))
-            {
-            case XML_READER_TYPE_ELEMENT:
-              {
-                const char *name = (const char *) xmlTextReaderConstLocalName (xml);
-                gboolean empty = xmlTextReaderIsEmptyElement (xml) == 1;
+      if (self->finished || stream == NULL)
+        return NULL;
 
-                step = sheet_start_element (self, name, &local_error);
-                if (step == STEP_CONTINUE && empty)
-                  step = sheet_end_element (self, name, &local_error);
-              }
-              break;
-            case XML_READER_TYPE_END_ELEMENT:
-              if (self->in_sheet_data)
-                step = sheet_end_element (self, (const char *) xmlTextReaderConstLocalName (xml),
-                                          &local_error);
-              break;
-            case XML_READER_TYPE_TEXT:
-            case XML_READER_TYPE_CDATA:
-            case XML_READER_TYPE_WHITESPACE:
-            case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-              if (self->in_cell
-                  && (self->in_value || (self->in_text && self->phonetic_depth == 0)))
-                g_string_append (self->value, (const char *) xmlTextReaderConstValue (xml));
-              break;
-            default:
-              break;
-            }
-        }
+      self->started = TRUE;
+      drain_queue (self);
 
-      switch (step)
+      switch (part_stream_feed (stream))
         {
-        case STEP_ROW:
-          return &self->row;
-        case STEP_END:
+        case FEED_MORE:
+          self->part_consumed = stream->consumed;
+          break;
+        case FEED_DONE:
           /* Let the part go now rather than when the sheet changes. */
-          g_clear_pointer (&self->xml, xmlFreeTextReader);
-          self->stream = NULL;
+          self->part_consumed = stream->consumed;
+          g_clear_pointer (&self->stream, part_stream_free);
           self->finished = TRUE;
-          return NULL;
-        case STEP_FAILED:
-          g_clear_pointer (&self->xml, xmlFreeTextReader);
-          self->stream = NULL;
-          self->sheet_error = g_error_copy (local_error);
-          g_propagate_error (error, local_error);
-          return NULL;
-        case STEP_CONTINUE:
+          break;
+        case FEED_FAILED:
         default:
+          {
+            Sheet *sheet = &g_array_index (self->sheets, Sheet, self->sheet);
+
+            set_read_error (self, stream, sheet->part, sheet->name, self->row_number,
+                            &self->sheet_error);
+            g_clear_pointer (&self->stream, part_stream_free);
+          }
           break;
         }
     }
@@ -1924,8 +2414,8 @@ kefu_xlsx_reader_select_sheet (KefuTableReader  *reader,
                                GError          **error)
 {
   KefuXlsxReader *self = KEFU_XLSX_READER (reader);
+  xmlSAXHandler sax;
   Sheet *sheet;
-  PartStream *stream;
 
   g_return_val_if_fail (index < self->sheets->len, FALSE);
 
@@ -1942,15 +2432,14 @@ kefu_xlsx_reader_select_sheet (KefuTableReader  *reader,
       return FALSE;
     }
 
-  stream = open_part (self, sheet->part, KEFU_XLSX_MAX_PART_SIZE, TRUE, error);
-  if (stream != NULL)
-    self->xml = part_reader_new (self, stream, sheet->part, error);
-  if (self->xml == NULL)
+  init_sax (&sax, sheet_start_element, sheet_end_element, sheet_characters);
+  self->stream = open_part (self, sheet->part, KEFU_XLSX_MAX_PART_SIZE, TRUE, &sax, self, error);
+  if (self->stream == NULL)
     {
       self->finished = TRUE;
       return FALSE;
     }
-  self->stream = stream;
+  self->part_size = self->stream->size;
   return TRUE;
 }
 
@@ -1978,10 +2467,9 @@ kefu_xlsx_reader_get_progress (KefuTableReader *reader)
 
   if (self->finished)
     return 1.0;
-  /* libxml2 reads ahead as soon as it is created. */
-  if (!self->started || self->stream == NULL || self->stream->size <= 0)
+  if (!self->started || self->part_size <= 0)
     return 0.0;
-  return CLAMP ((double) self->stream->consumed / self->stream->size, 0.0, 1.0);
+  return CLAMP ((double) self->part_consumed / self->part_size, 0.0, 1.0);
 }
 
 static void
@@ -1989,7 +2477,7 @@ kefu_xlsx_reader_finalize (GObject *object)
 {
   KefuXlsxReader *self = KEFU_XLSX_READER (object);
 
-  g_clear_pointer (&self->xml, xmlFreeTextReader);
+  g_clear_pointer (&self->stream, part_stream_free);
   g_clear_error (&self->sheet_error);
   g_clear_object (&self->zip);
   g_clear_object (&self->source);
@@ -1999,10 +2487,11 @@ kefu_xlsx_reader_finalize (GObject *object)
   g_string_free (self->sst_text, TRUE);
   g_clear_pointer (&self->sst_offsets, g_array_unref);
   g_clear_pointer (&self->xf_formats, g_byte_array_unref);
-  g_string_free (self->value, TRUE);
+  g_string_free (self->scratch, TRUE);
+  g_clear_pointer (&self->queue_rows, g_array_unref);
+  g_free (self->queue_cells.data);
+  g_free (self->queue_text.data);
   g_clear_pointer (&self->cells, g_array_unref);
-  g_clear_pointer (&self->text_offsets, g_array_unref);
-  g_string_free (self->row_text, TRUE);
 
   G_OBJECT_CLASS (kefu_xlsx_reader_parent_class)->finalize (object);
 }
@@ -2035,10 +2524,9 @@ kefu_xlsx_reader_init (KefuXlsxReader *self)
   self->sst_text = g_string_new (NULL);
   self->sst_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->xf_formats = g_byte_array_new ();
-  self->value = g_string_new (NULL);
+  self->scratch = g_string_new (NULL);
+  self->queue_rows = g_array_new (FALSE, FALSE, sizeof (QueuedRow));
   self->cells = g_array_new (FALSE, TRUE, sizeof (KefuCell));
-  self->text_offsets = g_array_new (FALSE, TRUE, sizeof (gsize));
-  self->row_text = g_string_new (NULL);
 }
 
 /**
