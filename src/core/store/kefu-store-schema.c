@@ -97,7 +97,7 @@ const KefuStoreMigration _kefu_store_migrations[] = {
     "  content TEXT);"
     "CREATE INDEX message_shop_agent_time ON message (shop_id, agent_id, sent_at);"
     /* Covering: turns are computed walking it alone, by buyer and time. */
-    "CREATE INDEX message_shop_buyer_time ON message (shop_id, buyer, sent_at, sender, agent_id);"
+    "CREATE INDEX message_shop_buyer_time ON message (shop_id, buyer, sent_at, id, sender, agent_id);"
     "CREATE INDEX message_shop_time ON message (shop_id, sent_at);"
 
     "CREATE TABLE session ("
