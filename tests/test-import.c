@@ -342,6 +342,25 @@ test_summary_label_elsewhere (KefuTestStore *fixture,
 }
 
 static void
+test_peer_figures_replaced (KefuTestStore *fixture,
+                            gconstpointer  data)
+{
+  /* Two downloads of the industry's figure for one day: the newest wins. */
+  g_autofree char *first = kefu_test_write_file (fixture, "客服绩效_20261014.csv",
+                                                 "客服,询单人数\n同行同层均值,150\n", -1);
+  g_autofree char *second = kefu_test_write_file (fixture, "客服绩效_2026-10-14.csv",
+                                                  "客服,询单人数\n同行同层均值,160\n", -1);
+  g_autoptr(KefuImportResult) one = import (fixture, first);
+  g_autoptr(KefuImportResult) two = import (fixture, second);
+
+  g_assert_cmpint (kefu_import_result_get_status (one), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpint (kefu_import_result_get_status (two), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM peer_measure"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT sum FROM peer_measure"), ==, 160);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM agent"), ==, 0);
+}
+
+static void
 test_refusals (KefuTestStore *fixture,
                gconstpointer  data)
 {
@@ -517,6 +536,109 @@ test_sessions (KefuTestStore *fixture,
 }
 
 static void
+test_refunds (KefuTestStore *fixture,
+              gconstpointer  data)
+{
+  static const char *refunds =
+    "退款编号,订单编号,退款金额,退款状态,货物状态,售后类型,退款原因,申请时间,完结时间\n"
+    "R1,P1001,¥118.00,退款成功,买家已退货,退货退款,质量问题,2026-10-03 10:00:00,2026-10-05 10:00:00\n"
+    "R2,P1003,50,买家已经申请退款，等待卖家同意,买家未收到货,仅退款,不想要了,2026-10-04 09:00:00,\n"
+    "R1,P1001,¥118.00,退款成功,买家已退货,退货退款,质量问题,2026-10-03 10:00:00,2026-10-05 10:00:00\n"
+    ",P1004,10,退款成功,买家未收到货,仅退款,拍错了,2026-10-04 10:00:00,2026-10-04 11:00:00\n";
+  /* A later export: R2 has been completed since, R3 is new. */
+  static const char *later =
+    "退款编号,订单编号,退款金额,退款状态,货物状态,售后类型,退款原因,申请时间,完结时间\n"
+    "R2,P1003,50,退款成功,买家未收到货,仅退款,不想要了,2026-10-04 09:00:00,2026-10-04 15:00:00\n"
+    "R3,P1005,30,退款成功,买家未收到货,仅退款,拍错了,2026-10-06 09:00:00,2026-10-06 09:30:00\n";
+  g_autofree char *path = kefu_test_write_file (fixture, "退款.csv", refunds, -1);
+  g_autofree char *path2 = kefu_test_write_file (fixture, "退款-2.csv", later, -1);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  g_autoptr(KefuImportResult) second = NULL;
+  KefuImportFacts *facts = kefu_import_result_get_facts (result);
+  KefuImportOptions options;
+
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpstr (facts->profile_id, ==, "kefu-refunds");
+  g_assert_cmpstr (facts->kind, ==, "refunds");
+  g_assert_cmpuint (facts->rows_imported, ==, 2);
+  g_assert_cmpuint (facts->rows_skipped, ==, 2);          /* R1 again, no number */
+  g_assert_cmpint (find_problem (result, 4)->severity, ==, KEFU_PROBLEM_NOTE);
+  g_assert_cmpint (find_problem (result, 5)->severity, ==, KEFU_PROBLEM_ERROR);
+  g_assert_cmpstr (facts->period_start, ==, "2026-10-03");
+  g_assert_cmpstr (facts->period_end, ==, "2026-10-04");
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM refund"), ==, 2);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM refund WHERE refund_no = 'R2' "
+                                   "AND completed_at IS NULL AND amount = 50"), ==, 1);
+
+  /* R2 again, from another file: refused, nothing stored. */
+  second = import (fixture, path2);
+  g_assert_cmpint (kefu_import_result_get_status (second), ==, KEFU_IMPORT_OVERLAP);
+  g_assert_nonnull (strstr (kefu_import_result_get_message (second), "退款.csv"));
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM refund"), ==, 2);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM import_batch"), ==, 1);
+  g_clear_object (&second);
+
+  /* Replacing takes the later state of R2 and keeps R1. */
+  kefu_import_options_init (&options);
+  options.replace = TRUE;
+  second = import_with (fixture, path2, &options);
+  g_assert_cmpint (kefu_import_result_get_status (second), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM refund"), ==, 3);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM refund WHERE refund_no = 'R2'"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT completed_at - applied_at FROM refund "
+                                   "WHERE refund_no = 'R2' AND status = '退款成功'"), ==, 6 * 3600);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM refund WHERE refund_no = 'R1' "
+                                   "AND batch_id = 1"), ==, 1);
+}
+
+static void
+test_dsr (KefuTestStore *fixture,
+          gconstpointer  data)
+{
+  static const char *dsr =
+    "指标,得分,趋势,行业均值,与行业对比,目标值,距目标值差距\n"
+    "描述相符,4.85,↑,4.79,高于 1.25%,4.9,-0.05\n"
+    "服务态度,4.86,持平,4.80,高于 1.25%,4.9,-0.04\n"
+    "物流服务,4.83,↓,4.81,高于 0.42%,4.9,-0.07\n";
+  g_autofree char *path = kefu_test_write_file (fixture, "DSR.csv", dsr, -1);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  KefuImportOptions options;
+
+  /* A score is of some period: without one, refused, as per-agent tables. */
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_REFUSED);
+  g_assert_cmpstr (kefu_import_result_get_facts (result)->profile_id, ==, "taobao-dsr");
+  g_assert_nonnull (strstr (kefu_import_result_get_message (result), "--date"));
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM shop"), ==, 0);
+  g_clear_object (&result);
+
+  /* With the period given, the scores are the shop's for it. */
+  kefu_import_options_init (&options);
+  options.shop_name = "小鹿女装";
+  g_date_set_dmy (&options.period_from, 1, 10, 2026);
+  g_date_set_dmy (&options.period_to, 31, 10, 2026);
+  result = import_with (fixture, path, &options);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+  g_assert_cmpstr (kefu_import_result_get_facts (result)->period_start, ==, "2026-10-01");
+  g_assert_cmpstr (kefu_import_result_get_facts (result)->period_end, ==, "2026-10-31");
+  g_assert_cmpuint (kefu_import_result_get_facts (result)->rows_imported, ==, 3);
+  kefu_test_assert_measure_on (fixture, "", "dsr_logistics", "2026-10-01", 4.83, 1, FALSE);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM peer_measure WHERE label = '行业均值' "
+                                   "AND period_end = '2026-10-31'"), ==, 3);
+  g_clear_object (&result);
+
+  /* The same scores for the same days from another file are an overlap. */
+  {
+    g_autofree char *titled = g_strconcat ("店铺DSR评分\n", dsr, NULL);
+    g_autofree char *copy = kefu_test_write_file (fixture, "DSR_2026-10-31.csv", titled, -1);
+
+    result = import (fixture, copy);
+    g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_OVERLAP);
+    g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure"), ==, 3);
+  }
+}
+
+static void
 test_cancel (KefuTestStore *fixture,
              gconstpointer  data)
 {
@@ -551,6 +673,7 @@ test_samples (KefuTestStore *fixture,
     { "客服指标表_2026-10-01至2026-10-31.csv", "kefu-agent-table", 3 },
     { "聊天记录.csv", "kefu-messages", 7 },
     { "订单.csv", "kefu-orders", 3 },
+    { "退款.csv", "kefu-refunds", 2 },
     { "会话明细.csv", "kefu-sessions", 2 },
     { "店铺每日指标.csv", "kefu-shop-table", 2 },
   };
@@ -620,6 +743,7 @@ main (int   argc,
   ADD ("undo", test_undo);
   ADD ("messy-table", test_messy_table);
   ADD ("refusals", test_refusals);
+  ADD ("peer-figures-replaced", test_peer_figures_replaced);
   ADD ("summary-label-elsewhere", test_summary_label_elsewhere);
   ADD ("check-only", test_check_only);
   ADD ("damaged-workbook", test_damaged_workbook);
@@ -627,6 +751,8 @@ main (int   argc,
   ADD ("messages", test_messages);
   ADD ("orders", test_orders);
   ADD ("sessions", test_sessions);
+  ADD ("refunds", test_refunds);
+  ADD ("dsr", test_dsr);
   ADD ("cancel", test_cancel);
   ADD ("samples", test_samples);
   g_test_add_func ("/import/Profile/builtin", test_profiles_load);

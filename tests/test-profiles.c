@@ -200,6 +200,49 @@ assert_imported (KefuImportResult *result,
   return facts;
 }
 
+/* An export of events beats Kefu's own template of its kind by more
+ * than a tie, so neither is ever taken for the other. */
+static void
+assert_beats_template (const char *path,
+                       const char *sheet_name,
+                       const char *profile_id,
+                       const char *template_id)
+{
+  g_assert_cmpuint (matched_fields (path, sheet_name, profile_id), >,
+                    matched_fields (path, sheet_name, template_id));
+}
+
+/* The shop's value of @key over [@from, @to], as the metric engine gives it. */
+static KefuMetricValue
+shop_metric (KefuTestStore *fixture,
+             const char    *key,
+             const char    *from,
+             const char    *to)
+{
+  const char * const keys[] = { key, NULL };
+  g_autoptr(KefuMetricTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  KefuMetricValue value;
+  GDate first, last;
+  int y, m, d, row;
+
+  g_assert_cmpint (sscanf (from, "%d-%d-%d", &y, &m, &d), ==, 3);
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, d, m, y);
+  g_assert_cmpint (sscanf (to, "%d-%d-%d", &y, &m, &d), ==, 3);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, d, m, y);
+
+  table = kefu_metric_query (fixture->store, kefu_store_find_shop (fixture->store, "测试店铺", NULL),
+                             &first, &last, NULL, 0, keys, KEFU_GROUP_AGENT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  row = kefu_metric_table_find_agent (table, 0);
+  g_assert_cmpint (row, >=, 0);
+  value = *kefu_metric_table_get (table, row, key);
+  value.batches = NULL;
+  return value;
+}
+
 static const KefuImportProblem *
 find_problem (KefuImportResult *result,
               guint64           row,
@@ -987,6 +1030,286 @@ test_jd_reception (KefuTestStore *fixture,
   kefu_test_assert_measure (fixture, "", "qa_ratio", 3100, 2400, FALSE);
 }
 
+/* Orders, refunds and DSR */
+
+static void
+test_pdd_orders (KefuTestStore *fixture,
+                 gconstpointer  data)
+{
+  /* 商家后台 → 订单查询 → 导出: no buyer column; 订单成交时间 last and
+   * blank for an order never paid; a column Kefu does not know. */
+  static const char * const rows[] = {
+    "商品|订单号|订单状态|商品总价(元)|邮费(元)|店铺优惠折扣(元)|平台优惠折扣(元)|多多支付立减金额(元)|"
+      "用户实付金额(元)|商家实收金额(元)|商品数量(件)|发货时间|确认收货时间|商品id|商品规格|商家备注|"
+      "售后状态|快递单号|快递公司|是否审核中|订单成交时间",
+    "碎花连衣裙|261001-0123|已签收|129.00|0.00|10.00|5.00|2.00|"
+      "112.00|119.00|1|2026-10-01 15:00:00|2026-10-03 10:00:00|600123|红色 M||"
+      "无售后或售后取消|YT1234|圆通快递|否|2026-10-01 09:00:00",
+    "纯棉T恤|261002-0456|已发货，待签收|#119.8|#0|#0|#0|#0|"
+      "#119.8|#119.8|#2|2026-10-03 09:00:00||600124|白色 L|加急|"
+      "退款成功|ZT5678|中通快递|否|2026/10/2 21:30",
+    "渔夫帽|261003-0789|已取消|39.00|0.00|0.00|0.00|0.00|"
+      "0.00|0.00|1|||600125|黑色||"
+      "无售后或售后取消|||否|",
+    NULL
+  };
+  g_autofree char *path = write_sheet (fixture, "订单导出.xlsx", "Sheet1", rows);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  KefuImportFacts *facts;
+
+  /* the unpaid order is stored too, but covers no day */
+  facts = assert_imported (result, path, "pdd-orders", 1, 3, 3, "2026-10-01", "2026-10-02");
+  g_assert_cmpstr (facts->kind, ==, "orders");
+  g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "是否审核中", NULL }));
+  assert_beats_template (path, facts->sheet, "pdd-orders", "kefu-orders");
+
+  /* 订单成交时间 is the payment time; 商品总价 the amount, 用户实付金额 paid */
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT paid_at FROM order_ WHERE order_no = '261001-0123' "
+                                   "AND created_at IS NULL"), ==, 1790816400);   /* 10-01 09:00 +08:00 */
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_ WHERE order_no = '261001-0123' "
+                                   "AND amount = 129 AND paid_amount = 112 AND items = 1 "
+                                   "AND after_sale = '无售后或售后取消' AND status = '已签收'"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT paid_at - 1790816400 FROM order_ "
+                                   "WHERE order_no = '261002-0456'"), ==, 36 * 3600 + 1800);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_ WHERE order_no = '261002-0456' "
+                                   "AND abs(paid_amount - 119.8) < 1e-9 AND items = 2 AND after_sale = '退款成功'"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_ WHERE order_no = '261003-0789' "
+                                   "AND paid_at IS NULL AND created_at IS NULL AND paid_amount = 0"), ==, 1);
+  /* no buyer, no agent: the shop's orders */
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_ WHERE buyer IS NULL AND agent_id IS NULL"), ==, 3);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM agent"), ==, 0);
+}
+
+static void
+test_taobao_orders (KefuTestStore *fixture,
+                    gconstpointer  data)
+{
+  /* 已卖出的宝贝 → 批量导出: a GBK CSV; Excel's ="…" around a number, a
+   * full-width comma in a status, headers with trailing spaces, an
+   * unpaid order, and a column Kefu does not know. */
+  static const char *csv =
+    "订单编号,买家会员名,买家支付宝账号,买家应付货款,买家应付邮费,总金额,买家实际支付金额,订单状态,"
+      "买家留言,收货人姓名,收货地址 ,订单创建时间,订单付款时间 ,宝贝标题 ,宝贝种类,物流单号 ,物流公司,"
+      "订单备注,宝贝总数量,店铺Id,店铺名称,订单关闭原因,是否主动赔付\n"
+    "=\"3200000000012345\",tb_xiaoan**,a***@163.com,128.00,0.00,128.00,118.00,交易成功,"
+      ",张*,浙江省 杭州市 西湖区,2026-10-05 10:00:00,2026-10-05 10:02:11,春款碎花连衣裙,1,No:YT1,圆通速递,"
+      ",2,123456,小鹿女装旗舰店,订单未关闭,否\n"
+    "3200000000023456,m**a,,59.90,10.00,69.90,0.00,交易关闭,"
+      "尽快发货,李*,上海 上海市 浦东新区,2026-10-06 21:00:00,,纯棉T恤,1,,,"
+      ",1,123456,小鹿女装旗舰店,买家未付款,否\n"
+    "3200000000034567,k**2,k***@qq.com,299.00,0.00,299.00,299.00,卖家已发货，等待买家确认,"
+      ",王*,广东省 深圳市 南山区,2026/10/7 8:05,2026/10/7 8:06,风衣,2,No:ZT9,中通快递,"
+      "送礼,3,123456,小鹿女装旗舰店,订单未关闭,否\n";
+  g_autofree char *gbk = g_convert (csv, -1, "GB18030", "UTF-8", NULL, NULL, NULL);
+  g_autofree char *path = kefu_test_write_file (fixture, "ExportOrderList202610071200.csv", gbk, -1);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  KefuImportFacts *facts;
+
+  facts = assert_imported (result, path, "taobao-orders", 1, 3, 3, "2026-10-05", "2026-10-07");
+  g_assert_cmpstr (facts->encoding, ==, "GB18030");
+  g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "是否主动赔付", NULL }));
+  assert_beats_template (path, facts->sheet, "taobao-orders", "kefu-orders");
+
+  /* 总金额 128 is the amount, 买家实际支付金额 118 the paid amount */
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_ WHERE order_no = '3200000000012345' "
+                                   "AND buyer = 'tb_xiaoan**' AND amount = 128 AND paid_amount = 118 "
+                                   "AND items = 2 AND status = '交易成功'"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT created_at FROM order_ WHERE order_no = '3200000000012345'"),
+                   ==, 1791165600);   /* 2026-10-05 10:00 +08:00 */
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT paid_at - created_at FROM order_ "
+                                   "WHERE order_no = '3200000000012345'"), ==, 131);
+  /* closed unpaid: no payment time, paid 0.00 */
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_ WHERE order_no = '3200000000023456' "
+                                   "AND paid_at IS NULL AND paid_amount = 0 AND abs(amount - 69.9) < 1e-9"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_ WHERE order_no = '3200000000034567' "
+                                   "AND status = '卖家已发货，等待买家确认' AND items = 3"), ==, 1);
+}
+
+static void
+test_douyin_orders (KefuTestStore *fixture,
+                    gconstpointer  data)
+{
+  /* 订单管理 → 批量导出: one row per 子订单; the 主订单 6920001 has two
+   * lines, one of them listed twice; 6920002 was never paid. */
+  static const char * const rows[] = {
+    "主订单编号|子订单编号|支付方式|选购商品|商品ID|商家编码|商品数量|商品金额|订单提交时间|支付完成时间|"
+      "订单完成时间|订单状态|发货时间|订单应付金额|运费|优惠总金额|取消原因|售后状态|旗帜颜色",
+    "6920001|69200011|微信|碎花连衣裙 红 M|3600001|DR-01|#1|#129|2026-10-08 10:00:00|2026-10-08 10:00:30|"
+      "2026-10-12 09:00:00|已完成|2026-10-08 18:00:00|#119|#0|#10||-|灰",
+    "6920001|69200012|微信|腰带|3600002|BT-01|#2|#15|2026-10-08 10:00:00|2026-10-08 10:00:30|"
+      "2026-10-12 09:00:00|已完成|2026-10-08 18:00:00|#30|#0|#0||售后完成|",
+    "6920001|69200012|微信|腰带|3600002|BT-01|#2|#15|2026-10-08 10:00:00|2026-10-08 10:00:30|"
+      "2026-10-12 09:00:00|已完成|2026-10-08 18:00:00|#30|#0|#0||售后完成|",
+    "6920002|69200021||纯棉T恤|3600003|TS-01|#1|#59|2026-10-09 20:00:00||"
+      "|已关闭||#59|#0|#0|超时未支付||",
+    NULL
+  };
+  g_autofree char *path = write_sheet (fixture, "订单导出_20261010.xlsx", "Sheet1", rows);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  KefuImportFacts *facts;
+  KefuMetricValue value;
+
+  /* the repeated line is left out, with a note */
+  facts = assert_imported (result, path, "douyin-orders", 1, 4, 3, "2026-10-08", "2026-10-09");
+  g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "旗帜颜色", NULL }));
+  assert_beats_template (path, facts->sheet, "douyin-orders", "kefu-orders");
+  assert_note (result, 4, 2);
+
+  /* 主订单编号 is the order: 119 + 30 yuan, 1 + 2 items, paid at 10:00:30;
+   * the after-sales state of the line that has one */
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_"), ==, 2);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_ WHERE order_no = '6920001' "
+                                   "AND amount = 149 AND paid_amount IS NULL AND items = 3 "
+                                   "AND paid_at - created_at = 30 AND status = '已完成' AND after_sale = '售后完成'"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT created_at FROM order_ WHERE order_no = '6920001'"),
+                   ==, 1791424800);   /* 2026-10-08 10:00 +08:00 */
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM order_ WHERE order_no = '6920002' "
+                                   "AND paid_at IS NULL AND amount = 59 AND status = '已关闭'"), ==, 1);
+
+  /* The engine sees two placed orders, one paid for 149 yuan. */
+  value = shop_metric (fixture, "payment_rate", "2026-10-08", "2026-10-09");
+  g_assert_cmpfloat (value.numerator, ==, 1);
+  g_assert_cmpfloat (value.denominator, ==, 2);
+  value = shop_metric (fixture, "agent_sales", "2026-10-08", "2026-10-09");
+  g_assert_cmpfloat_with_epsilon (value.value, 149, 1e-9);
+}
+
+static void
+test_kefu_refunds (KefuTestStore *fixture,
+                   gconstpointer  data)
+{
+  /* Kefu's template with English headers, reordered, and an unknown column. */
+  g_autofree char *path = kefu_test_write_file (fixture, "refunds.csv",
+    "refund_no,order_no,kind,status,goods_status,reason,refund_amount,applied_at,completed_at,note\n"
+    "R1,P1,退货退款,退款成功,买家已退货,质量问题,¥118.00,2026-10-08 09:00:00,2026-10-10 15:30:00,\n"
+    "R2,,仅退款,退款关闭,买家未收到货,不想要了,59.9,2026-10-09 11:00,2026-10-09 12:00,x\n", -1);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  KefuImportFacts *facts;
+
+  facts = assert_imported (result, path, "kefu-refunds", 1, 2, 2, "2026-10-08", "2026-10-09");
+  g_assert_cmpstr (facts->kind, ==, "refunds");
+  g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "note", NULL }));
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM refund WHERE refund_no = 'R1' AND order_no = 'P1' "
+                                   "AND amount = 118 AND kind = '退货退款' AND status = '退款成功' "
+                                   "AND goods_status = '买家已退货' AND reason = '质量问题' "
+                                   "AND completed_at - applied_at = 54 * 3600 + 1800"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT applied_at FROM refund WHERE refund_no = 'R1'"),
+                   ==, 1791421200);   /* 2026-10-08 09:00 +08:00 */
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM refund WHERE refund_no = 'R2' "
+                                   "AND order_no IS NULL AND abs(amount - 59.9) < 1e-9"), ==, 1);
+}
+
+static void
+test_taobao_refunds (KefuTestStore *fixture,
+                     gconstpointer  data)
+{
+  /* 退款管理 → 导出 (an excerpt of its 53 columns): one refund applied,
+   * returned and completed, one closed, one still waiting; a row without
+   * its refund number. */
+  static const char * const rows[] = {
+    "订单编号|退款编号|支付宝交易号|订单付款时间|商品id|商家编码|退款完结时间|买家实际支付金额|宝贝标题|"
+      "退款总额|手工退款/系统退款|是否需要退货|退款申请时间|超时时间|退款状态|货物状态|客服介入状态|"
+      "买家会员名称|买家退款原因|买家退款说明|售后类型|是否零秒响应|退款阶段",
+    "3200000000012345|180000001|2026100522001|2026-10-05 10:02:11|600001|DR-01|2026-10-10 15:30:00|118.00|春款碎花连衣裙|"
+      "118.00|系统退款|是|2026-10-08 09:00:00|2026-10-15 09:00:00|退款成功|买家已退货|不需要客服介入|"
+      "tb_xiaoan**|质量问题|开线了|退货退款|否|售后",
+    "3200000000023456|180000002|2026100622002|2026-10-06 21:05:00|600002|TS-01|2026-10-09 12:00:00|#59.9|纯棉T恤|"
+      "#59.9|手工退款|否|2026-10-09 11:00:00||退款关闭|买家未收到货|不需要客服介入|"
+      "m**a|不想要了||仅退款|是|售中",
+    "3200000000034567|180000003|2026100722003|2026/10/7 8:06|600003|FY-01|-|¥299.00|风衣|"
+      "¥299.00|系统退款|否|2026/10/11 8:00|2026/10/13 8:00|买家已经申请退款，等待卖家同意|买家未收到货|需要客服介入|"
+      "k**2|七天无理由||仅退款|否|售中",
+    "3200000000045678||2026100822004|2026-10-08 09:00:00|600004|FY-02||#10|围巾|"
+      "#10|系统退款|否|2026-10-12 08:00:00||退款成功|买家未收到货|不需要客服介入|"
+      "z**3|拍错了||仅退款|否|售中",
+    NULL
+  };
+  g_autofree char *path = write_sheet (fixture, "退款管理_20261012.xlsx", "Sheet1", rows);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  KefuImportFacts *facts;
+  KefuMetricValue value;
+  const KefuImportProblem *problem;
+
+  facts = assert_imported (result, path, "taobao-refunds", 1, 4, 3, "2026-10-08", "2026-10-11");
+  g_assert_cmpstrv (facts->unmatched, ((const char *[]) { "退款阶段", NULL }));
+  assert_beats_template (path, facts->sheet, "taobao-refunds", "kefu-refunds");
+  problem = find_problem (result, 5, 2);
+  g_assert_nonnull (problem);
+  g_assert_cmpint (problem->severity, ==, KEFU_PROBLEM_ERROR);
+
+  /* 退款总额, 退款申请时间 → 退款完结时间 (54.5 h), the words as written */
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM refund WHERE refund_no = '180000001' "
+                                   "AND order_no = '3200000000012345' AND amount = 118 AND kind = '退货退款' "
+                                   "AND status = '退款成功' AND goods_status = '买家已退货' AND reason = '质量问题' "
+                                   "AND completed_at - applied_at = 54 * 3600 + 1800"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM refund WHERE refund_no = '180000002' "
+                                   "AND kind = '仅退款' AND status = '退款关闭' AND abs(amount - 59.9) < 1e-9"), ==, 1);
+  /* not completed yet: 退款完结时间 "-" is no time */
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM refund WHERE refund_no = '180000003' "
+                                   "AND completed_at IS NULL AND amount = 299 "
+                                   "AND status = '买家已经申请退款，等待卖家同意'"), ==, 1);
+
+  /* What the engine reads of them: one return not closed, one refund
+   * completed after 54.5 hours for 118 yuan, no dispute among three. */
+  value = shop_metric (fixture, "monthly_returns", "2026-10-01", "2026-10-31");
+  g_assert_cmpfloat (value.value, ==, 1);
+  value = shop_metric (fixture, "avg_aftersale_time", "2026-10-01", "2026-10-31");
+  g_assert_cmpfloat_with_epsilon (value.value, 54.5, 1e-9);
+  value = shop_metric (fixture, "refund_amount", "2026-10-01", "2026-10-31");
+  g_assert_cmpfloat_with_epsilon (value.value, 118, 1e-9);
+  value = shop_metric (fixture, "dispute_refund_rate", "2026-10-01", "2026-10-31");
+  g_assert_cmpfloat (value.numerator, ==, 0);
+  g_assert_cmpfloat (value.denominator, ==, 3);
+}
+
+static void
+test_taobao_dsr (KefuTestStore *fixture,
+                 gconstpointer  data)
+{
+  /* 服务 → 评价 → DSR: a title row, one row per dimension, the date only
+   * in the name, a placeholder for an industry average and a dimension
+   * Kefu does not know. */
+  static const char * const rows[] = {
+    "店铺DSR评分（近180天）",
+    "指标|得分|趋势|行业均值|与行业对比|目标值|距目标值差距",
+    "描述相符|#4.85|↑|#4.79|高于 1.25%|#4.9|-0.05",
+    "服务态度|4.86|持平|4.80|高于 1.25%|4.9|-0.04",
+    "物流服务|#4.83|↓|--|-|4.9|-0.07",
+    "综合体验|#4.8|持平|#4.7|高于 2.13%|4.9|-0.1",
+    NULL
+  };
+  g_autofree char *path = write_sheet (fixture, "DSR_2026-10-31.xlsx", "Sheet1", rows);
+  g_autoptr(KefuImportResult) result = import (fixture, path);
+  KefuMetricValue value;
+
+  assert_imported (result, path, "taobao-dsr", 2, 4, 3, "2026-10-31", "2026-10-31");
+  assert_note (result, 6, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM agent"), ==, 0);
+
+  /* 得分 is the shop's figure for the day the file is of */
+  kefu_test_assert_measure_on (fixture, "", "dsr_description", "2026-10-31", 4.85, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "dsr_service", "2026-10-31", 4.86, 1, FALSE);
+  kefu_test_assert_measure_on (fixture, "", "dsr_logistics", "2026-10-31", 4.83, 1, FALSE);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM measure"), ==, 3);
+  /* 行业均值 stored apart; the logistics one is missing */
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM peer_measure WHERE label = '行业均值' "
+                                   "AND key = 'dsr_description' AND abs(sum - 4.79) < 1e-9 AND count = 1 "
+                                   "AND period_start = '2026-10-31' AND period_end = '2026-10-31'"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM peer_measure WHERE key = 'dsr_service' "
+                                   "AND abs(sum - 4.80) < 1e-9"), ==, 1);
+  g_assert_cmpint (kefu_test_count (fixture, "SELECT count(*) FROM peer_measure"), ==, 2);
+
+  /* The metric engine gives the shop the export's DSR for October. */
+  value = shop_metric (fixture, "dsr_description", "2026-10-01", "2026-10-31");
+  g_assert_cmpint (value.missing, ==, KEFU_METRIC_MISSING_NONE);
+  g_assert_false (value.from_events);
+  g_assert_cmpfloat_with_epsilon (value.value, 4.85, 1e-9);
+  value = shop_metric (fixture, "dsr_service", "2026-10-01", "2026-10-31");
+  g_assert_cmpfloat_with_epsilon (value.value, 4.86, 1e-9);
+  value = shop_metric (fixture, "dsr_logistics", "2026-10-31", "2026-10-31");
+  g_assert_cmpfloat_with_epsilon (value.value, 4.83, 1e-9);
+}
+
 /* Every built-in profile */
 
 static void
@@ -998,6 +1321,7 @@ test_builtin (void)
     "taobao-shop-inquiry", "taobao-shop-reception", "taobao-shop-unit-price",
     "taobao-qianniu-experience", "taobao-qianniu-experience-detail", "taobao-reception-rating",
     "chitu-custom-report", "douyin-agent-data", "douyin-agent-data-legacy", "jd-reception",
+    "pdd-orders", "taobao-orders", "douyin-orders", "kefu-refunds", "taobao-refunds", "taobao-dsr",
   };
   KefuProfileRegistry *registry = kefu_profile_registry_get_default ();
   GListModel *profiles = kefu_profile_registry_get_profiles (registry);
@@ -1084,6 +1408,14 @@ test_templates_stay_generic (KefuTestStore *fixture,
     { "d_2026-10-04.csv", "客服,日期,30s应答率,满意率,评价量\n小安,2026-10-04,90%,80%,5\n", "kefu-agent-table" },
     { "e.csv", "日期,咨询人数,询单人数,销售额,付款人数\n2026-10-05,20,12,300,3\n", "kefu-shop-table" },
     { "f.csv", "日期,询单人数,最终付款人数,销售额,销售人数,客单价\n2026-10-06,12,3,300,3,100\n", "kefu-shop-table" },
+    /* orders and refunds with some of a platform's headers, not the one it alone has */
+    { "g.csv", "订单编号,买家会员名,订单状态,订单创建时间,订单付款时间,总金额,买家实际支付金额,宝贝总数量,售后状态\n"
+               "P1,x**,交易成功,2026-10-07 09:00:00,2026-10-07 09:05:00,10,10,1,\n", "kefu-orders" },
+    { "h.csv", "订单号,订单状态,商品数量,售后状态,付款时间\nP2,已签收,1,退款成功,2026-10-08 10:00\n", "kefu-orders" },
+    { "i.csv", "退款编号,订单编号,退款金额,退款状态,货物状态,售后类型,退款原因,申请时间,完结时间\n"
+               "R1,P1,10,退款成功,买家已退货,退货退款,质量问题,2026-10-08 10:00,2026-10-09 10:00\n", "kefu-refunds" },
+    { "j.csv", "退款编号,订单编号,退款金额,退款状态,售后类型,退款申请时间,退款完结时间,买家实际支付金额\n"
+               "R2,P2,10,退款成功,仅退款,2026-10-08 10:00,2026-10-08 12:00,10\n", "kefu-refunds" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1122,6 +1454,12 @@ main (int   argc,
   ADD ("douyin-agent-data", test_douyin_agent_data);
   ADD ("douyin-agent-data-legacy", test_douyin_agent_data_legacy);
   ADD ("jd-reception", test_jd_reception);
+  ADD ("pdd-orders", test_pdd_orders);
+  ADD ("taobao-orders", test_taobao_orders);
+  ADD ("douyin-orders", test_douyin_orders);
+  ADD ("kefu-refunds", test_kefu_refunds);
+  ADD ("taobao-refunds", test_taobao_refunds);
+  ADD ("taobao-dsr", test_taobao_dsr);
   g_test_add_func ("/profiles/builtin", test_builtin);
   g_test_add ("/profiles/templates-stay-generic", KefuTestStore, NULL,
               kefu_test_store_set_up, test_templates_stay_generic, kefu_test_store_tear_down);

@@ -75,6 +75,8 @@ typedef struct
   GHashTable        *shop_figures;   /* "key|from|to" → double sum, stored once */
   GHashTable        *keys_done;      /* per row */
   GHashTable        *overlaps;       /* other batch id → measures */
+  GHashTable        *seen_numbers;   /* refund or sub-order numbers of this file */
+  GHashTable        *seen_orders;    /* order numbers of this file, when lines merge */
 } Import;
 
 void
@@ -634,8 +636,10 @@ import_order_row (Import         *import,
 {
   static const char * const required[] = { "order_no", NULL };
   const char * const expected[] = { _("expected the order number"), NULL };
+  g_autofree char *order_no = NULL;
   KefuOrder order = { 0 };
   const KefuValue *items;
+  gboolean merge = FALSE;
 
   if (!parse_row (import, row))
     {
@@ -645,11 +649,35 @@ import_order_row (Import         *import,
   if (!require_fields (import, row, required, expected))
     return TRUE;
 
+  order_no = g_strstrip (g_strdup (field_text (import, "order_no")));
+
+  /* An export of order lines (抖店: one row per 子订单) makes one order of
+   * the lines of each order number; a line listed twice counts once. */
+  if (kefu_import_match_column (import->match, "sub_order") >= 0)
+    {
+      const char *line = field_text (import, "sub_order");
+
+      if (line != NULL)
+        {
+          g_autofree char *number = g_strstrip (g_strdup (line));
+
+          if (!g_hash_table_add (import->seen_numbers, g_steal_pointer (&number)))
+            {
+              problem (import, KEFU_PROBLEM_NOTE, row->number,
+                       kefu_import_match_column (import->match, "sub_order"), line,
+                       _("the same order line as an earlier row; this row was left out"));
+              import->facts->rows_skipped++;
+              return TRUE;
+            }
+        }
+      merge = !g_hash_table_add (import->seen_orders, g_strdup (order_no));
+    }
+
   order.batch_id = import->batch_id;
   order.shop_id = import->shop_id;
   if (field_text (import, "agent") != NULL && (order.agent_id = row_agent (import, error)) == 0)
     return FALSE;
-  order.order_no = field_text (import, "order_no");
+  order.order_no = order_no;
   order.buyer = field_text (import, "buyer");
   order.status = field_text (import, "status");
   order.after_sale = field_text (import, "after_sale");
@@ -660,11 +688,161 @@ import_order_row (Import         *import,
   items = field_value (import, "items");
   order.items = items->status == KEFU_VALUE_OK ? (gint64) items->number : -1;
 
-  if (!kefu_store_add_order (import->store, &order, error))
+  if (merge ? !kefu_store_merge_order (import->store, &order, error)
+            : !kefu_store_add_order (import->store, &order, error))
     return FALSE;
 
   if (order.created_at != 0 || order.paid_at != 0)
     extend_seen_time (import, order.created_at != 0 ? order.created_at : order.paid_at);
+  import->facts->rows_imported++;
+  return TRUE;
+}
+
+static gboolean
+import_refund_row (Import         *import,
+                   const KefuRow  *row,
+                   GError        **error)
+{
+  static const char * const required[] = { "refund_no", NULL };
+  const char * const expected[] = { _("expected the refund number"), NULL };
+  g_autofree char *refund_no = NULL;
+  g_autofree char *order_no = NULL;
+  KefuRefund refund = { 0 };
+
+  if (!parse_row (import, row))
+    {
+      import->facts->rows_skipped++;
+      return TRUE;
+    }
+  if (!require_fields (import, row, required, expected))
+    return TRUE;
+
+  /* A refund listed twice counts once. */
+  refund_no = g_strstrip (g_strdup (field_text (import, "refund_no")));
+  if (g_hash_table_contains (import->seen_numbers, refund_no))
+    {
+      problem (import, KEFU_PROBLEM_NOTE, row->number,
+               kefu_import_match_column (import->match, "refund_no"), refund_no,
+               _("the same refund number as an earlier row; this row was left out"));
+      import->facts->rows_skipped++;
+      return TRUE;
+    }
+  if (field_text (import, "order_no") != NULL)
+    order_no = g_strstrip (g_strdup (field_text (import, "order_no")));
+
+  /* The platform's words as they are: the metric engine reads them. */
+  refund.batch_id = import->batch_id;
+  refund.shop_id = import->shop_id;
+  refund.refund_no = refund_no;
+  refund.order_no = order_no;
+  refund.amount = field_value (import, "amount")->number;
+  refund.status = field_text (import, "status");
+  refund.goods_status = field_text (import, "goods_status");
+  refund.kind = field_text (import, "kind");
+  refund.reason = field_text (import, "reason");
+  refund.applied_at = time_or_zero (import, "applied_at");
+  refund.completed_at = time_or_zero (import, "completed_at");
+
+  if (!kefu_store_add_refund (import->store, &refund, error))
+    return FALSE;
+  g_hash_table_add (import->seen_numbers, g_steal_pointer (&refund_no));
+
+  if (refund.applied_at != 0 || refund.completed_at != 0)
+    extend_seen_time (import, refund.applied_at != 0 ? refund.applied_at : refund.completed_at);
+  import->facts->rows_imported++;
+  return TRUE;
+}
+
+/* The rating dimensions of a DSR export (指标), old and new names. */
+static const struct {
+  const char *text;
+  const char *key;
+} dsr_names[] = {
+  { "描述相符", "dsr_description" }, { "宝贝与描述相符", "dsr_description" },
+  { "服务态度", "dsr_service" }, { "卖家服务态度", "dsr_service" }, { "卖家的服务态度", "dsr_service" },
+  { "物流服务", "dsr_logistics" }, { "物流服务的质量", "dsr_logistics" },
+  { "发货速度", "dsr_logistics" }, { "卖家发货的速度", "dsr_logistics" },
+};
+
+/* One row per rating dimension: its score is the shop's measure for the
+ * file's period (sum = score, count = 1), the industry's average a peer
+ * figure beside it. */
+static gboolean
+import_dsr_row (Import         *import,
+                const KefuRow  *row,
+                GError        **error)
+{
+  static const char * const required[] = { "indicator", NULL };
+  const char * const expected[] = { _("expected the DSR dimension: 描述相符, 服务态度 or 物流服务"), NULL };
+  g_autofree char *indicator = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  const KefuValue *score, *industry;
+  KefuMeasure measure = { 0 };
+  GDate from, to;
+  int stored = 0;
+
+  if (!parse_row (import, row))
+    {
+      import->facts->rows_skipped++;
+      return TRUE;
+    }
+  if (!require_fields (import, row, required, expected))
+    return TRUE;
+  if (!row_period (import, row, &from, &to))
+    {
+      import->facts->rows_skipped++;
+      return TRUE;
+    }
+
+  indicator = kefu_header_normalise (field_text (import, "indicator"));
+  for (guint i = 0; i < G_N_ELEMENTS (dsr_names) && measure.key == NULL; i++)
+    if (g_str_equal (indicator, dsr_names[i].text))
+      measure.key = dsr_names[i].key;
+  if (measure.key == NULL)
+    {
+      problem (import, KEFU_PROBLEM_NOTE, row->number,
+               kefu_import_match_column (import->match, "indicator"), field_text (import, "indicator"),
+               _("not a DSR dimension Kefu knows (描述相符, 服务态度, 物流服务); the row was left out"));
+      import->facts->rows_skipped++;
+      return TRUE;
+    }
+
+  start = format_date (&from);
+  end = format_date (&to);
+  measure.batch_id = import->batch_id;
+  measure.shop_id = import->shop_id;
+  measure.period_start = start;
+  measure.period_end = end;
+  measure.count = 1;
+
+  score = field_value (import, "score");
+  if (score->status == KEFU_VALUE_OK)
+    {
+      measure.sum = score->number;
+      if (!store_measure (import, &measure, row->number, error))
+        return FALSE;
+      stored++;
+    }
+
+  industry = field_value (import, "industry");
+  if (industry->status == KEFU_VALUE_OK)
+    {
+      measure.sum = industry->number;
+      if (!kefu_store_add_peer_measure (import->store, &measure, "行业均值", error))
+        return FALSE;
+      stored++;
+    }
+
+  if (stored == 0)
+    {
+      problem (import, KEFU_PROBLEM_NOTE, row->number, -1, NULL,
+               _("the row has no value Kefu could use"));
+      import->facts->rows_skipped++;
+      return TRUE;
+    }
+
+  extend_seen (import, &from, &to);
   import->facts->rows_imported++;
   return TRUE;
 }
@@ -846,6 +1024,12 @@ import_rows (Import           *import,
         case KEFU_IMPORT_KIND_SESSIONS:
           ok = import_session_row (import, row, error);
           break;
+        case KEFU_IMPORT_KIND_REFUNDS:
+          ok = import_refund_row (import, row, error);
+          break;
+        case KEFU_IMPORT_KIND_DSR:
+          ok = import_dsr_row (import, row, error);
+          break;
         case KEFU_IMPORT_KIND_AGENT_TABLE:
         case KEFU_IMPORT_KIND_SHOP_TABLE:
           ok = import_table_row (import, row, error);
@@ -919,8 +1103,8 @@ describe_overlap (Import *import)
   gpointer key, value;
 
   g_string_append (text, _("This file repeats data that other imports already brought "
-                           "(the same agents, measures and days, the same orders, or the "
-                           "same span of conversations):"));
+                           "(the same agents, measures and days, the same orders or refunds, "
+                           "or the same span of conversations):"));
   g_hash_table_iter_init (&iter, import->overlaps);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -1098,6 +1282,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->shop_figures, g_hash_table_unref);
   g_clear_pointer (&import->keys_done, g_hash_table_unref);
   g_clear_pointer (&import->overlaps, g_hash_table_unref);
+  g_clear_pointer (&import->seen_numbers, g_hash_table_unref);
+  g_clear_pointer (&import->seen_orders, g_hash_table_unref);
   g_clear_pointer (&import->tz, g_time_zone_unref);
   g_clear_pointer (&import->values, g_free);
   g_clear_pointer (&import->cells, g_free);
@@ -1176,8 +1362,7 @@ kefu_import_file (KefuStore               *store,
     return refuse (g_steal_pointer (&result),
                    _("The import profile describes a per-agent table but names no agent column."));
 
-  if (kind == KEFU_IMPORT_KIND_REFUNDS || kind == KEFU_IMPORT_KIND_REVIEWS ||
-      kind == KEFU_IMPORT_KIND_DSR)
+  if (kind == KEFU_IMPORT_KIND_REVIEWS)
     {
       g_autofree char *message = g_strdup_printf (_("Recognised as “%s”, but this version of Kefu "
                                                     "cannot store %s files yet."),
@@ -1198,6 +1383,8 @@ kefu_import_file (KefuStore               *store,
   import.shop_figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.keys_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.overlaps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  import.seen_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.seen_orders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_date_clear (&import.file_from, 1);
   g_date_clear (&import.file_to, 1);
   g_date_clear (&import.seen_from, 1);
@@ -1212,7 +1399,8 @@ kefu_import_file (KefuStore               *store,
   else
     kefu_value_parse_date_in_text (display, &import.file_from, &import.file_to);
 
-  if ((kind == KEFU_IMPORT_KIND_AGENT_TABLE || kind == KEFU_IMPORT_KIND_SHOP_TABLE) &&
+  if ((kind == KEFU_IMPORT_KIND_AGENT_TABLE || kind == KEFU_IMPORT_KIND_SHOP_TABLE ||
+       kind == KEFU_IMPORT_KIND_DSR) &&
       !has_period (&import))
     {
       import_clear (&import);
@@ -1284,7 +1472,7 @@ kefu_import_file (KefuStore               *store,
 
   /* Events are checked against other batches once all are in. */
   if ((kind == KEFU_IMPORT_KIND_MESSAGES || kind == KEFU_IMPORT_KIND_ORDERS ||
-       kind == KEFU_IMPORT_KIND_SESSIONS) &&
+       kind == KEFU_IMPORT_KIND_SESSIONS || kind == KEFU_IMPORT_KIND_REFUNDS) &&
       !kefu_store_event_overlaps (store, facts->kind, import.batch_id, options->replace,
                                   import.overlaps, &error))
     goto failed;
@@ -1307,8 +1495,13 @@ kefu_import_file (KefuStore               *store,
                      _("No row of the file could be imported; the problems below say why."));
     }
 
-  facts->period_start = format_date (&import.seen_from);
-  facts->period_end = format_date (&import.seen_to);
+  /* Events without any time (orders not yet paid, in a Pinduoduo list)
+   * cover no day. */
+  if (g_date_valid (&import.seen_from))
+    {
+      facts->period_start = format_date (&import.seen_from);
+      facts->period_end = format_date (&import.seen_to);
+    }
   issues = kefu_import_result_problems_to_json (result);
   info.period_start = facts->period_start;
   info.period_end = facts->period_end;

@@ -240,8 +240,8 @@ kefu_store_get_batch_file_name (KefuStore *self,
   return name;
 }
 
-/* Other batches' events that a new batch repeats: orders by number,
- * messages and sessions by the time span the new batch covers. */
+/* Other batches' events that a new batch repeats: orders and refunds by
+ * number, messages and sessions by the time span the new batch covers. */
 static const struct {
   const char *kind;
   const char *find;
@@ -253,6 +253,12 @@ static const struct {
     "WHERE n.batch_id = ?1 AND o.batch_id != ?1 GROUP BY o.batch_id",
     "DELETE FROM order_ WHERE batch_id != ?1 AND shop_id = (SELECT shop_id FROM import_batch WHERE id = ?1) "
     "  AND order_no IN (SELECT order_no FROM order_ WHERE batch_id = ?1)" },
+  { "refunds",
+    "SELECT o.batch_id, count(*) FROM refund o JOIN refund n "
+    "  ON n.shop_id = o.shop_id AND n.refund_no = o.refund_no "
+    "WHERE n.batch_id = ?1 AND o.batch_id != ?1 GROUP BY o.batch_id",
+    "DELETE FROM refund WHERE batch_id != ?1 AND shop_id = (SELECT shop_id FROM import_batch WHERE id = ?1) "
+    "  AND refund_no IN (SELECT refund_no FROM refund WHERE batch_id = ?1)" },
   { "messages",
     "SELECT m.batch_id, count(*) FROM message m, "
     "  (SELECT shop_id, min(sent_at) AS first, max(sent_at) AS last FROM message WHERE batch_id = ?1) n "
@@ -273,7 +279,7 @@ static const struct {
 
 /**
  * kefu_store_event_overlaps:
- * @kind: "orders", "messages" or "sessions"
+ * @kind: "orders", "refunds", "messages" or "sessions"
  * @replace: remove the overlapping events of other batches
  * @batches: (element-type gint64 guint): counts per other batch, added to
  *

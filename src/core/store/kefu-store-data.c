@@ -331,7 +331,9 @@ kefu_store_add_measure (KefuStore          *self,
  * @measure: the figure; its agent is ignored
  * @label: the summary row's label, e.g. 同行同层均值
  *
- * Stores an industry figure an export gave for comparison.
+ * Stores an industry figure an export gave for comparison. It replaces
+ * the same figure other batches gave for any of the same days: reference
+ * values, not the shop's data, so the newest wins.
  */
 gboolean
 kefu_store_add_peer_measure (KefuStore          *self,
@@ -343,6 +345,21 @@ kefu_store_add_peer_measure (KefuStore          *self,
 
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (measure != NULL && measure->key != NULL && label != NULL, FALSE);
+
+  stmt = _kefu_store_prepare (self,
+                              "DELETE FROM peer_measure WHERE shop_id = ?2 AND label = ?3 AND key = ?6 "
+                              "  AND period_start <= ?5 AND period_end >= ?4 AND batch_id != ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, measure->batch_id);
+  sqlite3_bind_int64 (stmt, 2, measure->shop_id);
+  bind_text (stmt, 3, label);
+  bind_text (stmt, 4, measure->period_start);
+  bind_text (stmt, 5, measure->period_end);
+  bind_text (stmt, 6, measure->key);
+  if (!_kefu_store_run (self, stmt, error))
+    return FALSE;
 
   stmt = _kefu_store_prepare (self,
                               "INSERT INTO peer_measure (batch_id, shop_id, label, period_start, "
@@ -448,6 +465,88 @@ kefu_store_add_order (KefuStore        *self,
   else
     sqlite3_bind_null (stmt, 11);
   bind_text (stmt, 12, order->after_sale);
+
+  return _kefu_store_run (self, stmt, error);
+}
+
+/**
+ * kefu_store_merge_order:
+ * @part: another line of an order of the same batch (a sub-order): its
+ *   shop, batch and order number say which
+ *
+ * Adds the line's amounts and items to the order stored for it, and fills
+ * the times, buyer and agent the order still lacks.
+ */
+gboolean
+kefu_store_merge_order (KefuStore        *self,
+                        const KefuOrder  *part,
+                        GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (part != NULL && part->order_no != NULL, FALSE);
+
+  stmt = _kefu_store_prepare (self,
+                              "UPDATE order_ SET "
+                              "  amount = CASE WHEN ?4 IS NULL THEN amount ELSE coalesce(amount, 0) + ?4 END, "
+                              "  paid_amount = CASE WHEN ?5 IS NULL THEN paid_amount "
+                              "    ELSE coalesce(paid_amount, 0) + ?5 END, "
+                              "  items = CASE WHEN ?6 IS NULL THEN items ELSE coalesce(items, 0) + ?6 END, "
+                              "  created_at = coalesce(created_at, ?7), paid_at = coalesce(paid_at, ?8), "
+                              "  buyer = coalesce(buyer, ?9), agent_id = coalesce(agent_id, ?10), "
+                              "  status = coalesce(status, ?11), after_sale = coalesce(after_sale, ?12) "
+                              "WHERE shop_id = ?1 AND order_no = ?3 AND batch_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, part->shop_id);
+  sqlite3_bind_int64 (stmt, 2, part->batch_id);
+  bind_text (stmt, 3, part->order_no);
+  bind_amount (stmt, 4, part->amount);
+  bind_amount (stmt, 5, part->paid_amount);
+  if (part->items >= 0)
+    sqlite3_bind_int64 (stmt, 6, part->items);
+  else
+    sqlite3_bind_null (stmt, 6);
+  bind_time (stmt, 7, part->created_at);
+  bind_time (stmt, 8, part->paid_at);
+  bind_text (stmt, 9, part->buyer);
+  bind_id (stmt, 10, part->agent_id);
+  bind_text (stmt, 11, part->status);
+  bind_text (stmt, 12, part->after_sale);
+
+  return _kefu_store_run (self, stmt, error);
+}
+
+gboolean
+kefu_store_add_refund (KefuStore         *self,
+                       const KefuRefund  *refund,
+                       GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (refund != NULL && refund->refund_no != NULL, FALSE);
+
+  stmt = _kefu_store_prepare (self,
+                              "INSERT INTO refund (batch_id, shop_id, refund_no, order_no, amount, "
+                              "  status, goods_status, kind, reason, applied_at, completed_at) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, refund->batch_id);
+  sqlite3_bind_int64 (stmt, 2, refund->shop_id);
+  bind_text (stmt, 3, refund->refund_no);
+  bind_text (stmt, 4, refund->order_no);
+  bind_amount (stmt, 5, refund->amount);
+  bind_text (stmt, 6, refund->status);
+  bind_text (stmt, 7, refund->goods_status);
+  bind_text (stmt, 8, refund->kind);
+  bind_text (stmt, 9, refund->reason);
+  bind_time (stmt, 10, refund->applied_at);
+  bind_time (stmt, 11, refund->completed_at);
 
   return _kefu_store_run (self, stmt, error);
 }

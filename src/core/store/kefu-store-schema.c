@@ -149,6 +149,8 @@ const KefuStoreMigration _kefu_store_migrations[] = {
     "  applied_at INTEGER,"
     "  completed_at INTEGER);"
     "CREATE INDEX refund_shop_time ON refund (shop_id, applied_at);"
+    /* An import finds the refunds other batches already brought by number. */
+    "CREATE INDEX refund_shop_number ON refund (shop_id, refund_no);"
     "CREATE INDEX refund_batch ON refund (batch_id);"
 
     "CREATE TABLE review ("

@@ -100,6 +100,26 @@ typedef struct
   const char *after_sale;
 } KefuOrder;
 
+/* A refund or after-sales case. The texts are the platform's own words,
+ * which the metric engine reads by what they contain: @kind (售后类型:
+ * 仅退款, 退货退款 …), @status (退款状态: 退款成功, 退款关闭 …),
+ * @goods_status (货物状态) and @reason (退款原因). Unknown times are 0,
+ * an unknown amount NAN: stored as NULL. */
+typedef struct
+{
+  gint64      batch_id;
+  gint64      shop_id;
+  const char *refund_no;
+  const char *order_no;       /* NULL when the export names none */
+  double      amount;
+  const char *status;
+  const char *goods_status;
+  const char *kind;
+  const char *reason;
+  gint64      applied_at;
+  gint64      completed_at;
+} KefuRefund;
+
 typedef struct
 {
   gint64      batch_id;
@@ -170,6 +190,12 @@ gboolean     kefu_store_add_peer_measure   (KefuStore           *self,
                                             GError             **error);
 gboolean     kefu_store_add_order          (KefuStore           *self,
                                             const KefuOrder     *order,
+                                            GError             **error);
+gboolean     kefu_store_merge_order        (KefuStore           *self,
+                                            const KefuOrder     *part,
+                                            GError             **error);
+gboolean     kefu_store_add_refund         (KefuStore           *self,
+                                            const KefuRefund    *refund,
                                             GError             **error);
 gboolean     kefu_store_add_session        (KefuStore           *self,
                                             const KefuSession   *session,
