@@ -10,7 +10,7 @@ trap 'rm -rf "$WORK"' EXIT
 cd "$SRCROOT"
 status=0
 
-for file in $(grep -rlE '(^|[^A-Za-z_])(N?_|C_|NC_|g_dngettext) \(' src --include='*.c' | sort); do
+for file in $(grep -rlE '(^|[^A-Za-z0-9_])(_|N_|C_|NC_|g_dngettext) ?\(' src --include='*.c' | sort); do
   if ! grep -qx "$file" po/POTFILES.in; then
     echo "$file marks strings for translation but is not in po/POTFILES.in"
     status=1
