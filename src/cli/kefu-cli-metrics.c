@@ -11,10 +11,9 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "kefu-cli-common.h"
 #include "kefu-cli-metrics.h"
 
-#define USAGE_ERROR(error, ...) \
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, __VA_ARGS__)
 
 typedef enum
 {
@@ -440,19 +439,12 @@ parse_day (const char  *option,
            GDate       *date,
            GError     **error)
 {
-  KefuCell cell = { KEFU_CELL_TEXT, text, 0 };
-
   if (text == NULL)
     {
       USAGE_ERROR (error, _("%s YYYY-MM-DD is required; see kefu-cli metrics --help"), option);
       return FALSE;
     }
-  if (kefu_value_parse_date (&cell, date).status != KEFU_VALUE_OK)
-    {
-      USAGE_ERROR (error, _("“%s” is not a date; expected YYYY-MM-DD"), text);
-      return FALSE;
-    }
-  return TRUE;
+  return kefu_cli_parse_day (text, date, error);
 }
 
 static gboolean
@@ -474,38 +466,6 @@ parse_grouping (const char    *text,
       return FALSE;
     }
   return TRUE;
-}
-
-/* The shop named, or the database's only one. */
-static gint64
-find_shop (KefuStore   *store,
-           const char  *name,
-           char       **shop_name,
-           GError     **error)
-{
-  g_autoptr(GListModel) shops = kefu_store_list_shops (store, error);
-
-  if (shops == NULL)
-    return 0;
-  for (guint i = 0; i < g_list_model_get_n_items (shops); i++)
-    {
-      g_autoptr(KefuShop) shop = g_list_model_get_item (shops, i);
-
-      if (name != NULL ? g_str_equal (kefu_shop_get_name (shop), name)
-                       : g_list_model_get_n_items (shops) == 1)
-        {
-          *shop_name = g_strdup (kefu_shop_get_name (shop));
-          return kefu_shop_get_id (shop);
-        }
-    }
-
-  if (name != NULL)
-    USAGE_ERROR (error, _("There is no shop “%s”; see kefu-cli shops"), name);
-  else if (g_list_model_get_n_items (shops) == 0)
-    USAGE_ERROR (error, _("The database holds no shop yet; import its exports first"));
-  else
-    USAGE_ERROR (error, _("The database holds several shops; name one with --shop NAME"));
-  return 0;
 }
 
 gboolean
@@ -585,7 +545,7 @@ kefu_cli_metrics (KefuStore  *store,
     }
   g_ptr_array_add (metric_keys, NULL);
 
-  shop_id = find_shop (store, shop, &shop_name, error);
+  shop_id = kefu_cli_find_shop (store, shop, &shop_name, error);
   if (shop_id == 0)
     return FALSE;
 

@@ -11,21 +11,15 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
-#include "kefu-core.h"
+#include "kefu-cli-common.h"
 #include "kefu-cli-metrics.h"
 #include "kefu-cli-scheme.h"
 
-/* Exit statuses: 0 done, 1 refused (nothing of that file stored), 2 usage. */
-#define EXIT_REFUSED 1
-#define EXIT_USAGE 2
 
 typedef gboolean (*CommandFunc) (KefuStore  *store,
                                  char      **args,
                                  GError    **error);
 
-/* A usage mistake, as opposed to a refusal of the data. */
-#define USAGE_ERROR(error, ...) \
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, __VA_ARGS__)
 
 static gboolean
 cmd_info (KefuStore  *store,
@@ -163,22 +157,6 @@ cmd_profiles (KefuStore  *store,
   return TRUE;
 }
 
-static gboolean
-parse_day (const char  *text,
-           GDate       *date,
-           GError     **error)
-{
-  KefuCell cell = { KEFU_CELL_TEXT, text, 0 };
-  KefuValue value = kefu_value_parse_date (&cell, date);
-
-  if (value.status != KEFU_VALUE_OK)
-    {
-      USAGE_ERROR (error, _("“%s” is not a date; expected YYYY-MM-DD"), text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Set when any file of an import was refused. */
 static gboolean import_refused;
 
@@ -249,7 +227,7 @@ cmd_import (KefuStore  *store,
   options.replace = replace;
   options.check_only = check;
 
-  if (date != NULL && !parse_day (date, &options.period_from, error))
+  if (date != NULL && !kefu_cli_parse_day (date, &options.period_from, error))
     return FALSE;
   if (period != NULL)
     {
@@ -260,8 +238,8 @@ cmd_import (KefuStore  *store,
           USAGE_ERROR (error, _("--period is FROM..TO, e.g. 2026-10-01..2026-10-31"));
           return FALSE;
         }
-      if (!parse_day (ends[0], &options.period_from, error) ||
-          !parse_day (ends[1], &options.period_to, error))
+      if (!kefu_cli_parse_day (ends[0], &options.period_from, error) ||
+          !kefu_cli_parse_day (ends[1], &options.period_to, error))
         return FALSE;
       if (g_date_compare (&options.period_from, &options.period_to) > 0)
         {
