@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "import/kefu-import-private.h"
+#include "io/kefu-row-prefetch.h"
 
 char *
 _kefu_import_format_date (const GDate *date)
@@ -245,13 +246,16 @@ _kefu_import_rows (Import           *import,
                    GError          **error)
 {
   KefuImportKind kind = kefu_profile_get_kind (import->profile);
+  g_autoptr(KefuRowPrefetch) rows = NULL;
   const KefuRow *row;
   guint64 n = 0;
 
   if (!kefu_table_reader_select_sheet (reader, import->match->sheet, error))
     return FALSE;
 
-  while ((row = kefu_table_reader_next_row (reader, error)) != NULL)
+  /* Reading overlaps storing: the rows come from a thread of their own. */
+  rows = kefu_row_prefetch_start (reader);
+  while ((row = kefu_row_prefetch_next (rows, error)) != NULL)
     {
       gboolean ok;
 
@@ -272,7 +276,7 @@ _kefu_import_rows (Import           *import,
           if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
             return FALSE;
           if (import->progress != NULL)
-            import->progress (kefu_table_reader_get_progress (reader), import->progress_data);
+            import->progress (kefu_row_prefetch_get_progress (rows), import->progress_data);
         }
 
       import->facts->rows_read++;

@@ -59,6 +59,64 @@ hash_file (const char  *path,
   return TRUE;
 }
 
+/* The file's SHA-256 is computed in a thread of its own while the file
+ * is read and stored: hashing a large export costs as much as parsing it. */
+typedef struct
+{
+  char    *path;
+  GThread *thread;
+  char    *sha256;
+  gint64   size;
+  GError  *error;
+} Hashing;
+
+static gpointer
+hashing_thread (gpointer data)
+{
+  Hashing *hashing = data;
+
+  hash_file (hashing->path, &hashing->sha256, &hashing->size, &hashing->error);
+  return NULL;
+}
+
+static Hashing *
+hashing_start (const char *path)
+{
+  Hashing *hashing = g_new0 (Hashing, 1);
+
+  hashing->path = g_strdup (path);
+  hashing->thread = g_thread_new ("kefu-hash", hashing_thread, hashing);
+  return hashing;
+}
+
+/* Waits for the hash; the hash (or NULL with @error set). */
+static const char *
+hashing_wait (Hashing  *hashing,
+              GError  **error)
+{
+  if (hashing->thread != NULL)
+    g_thread_join (g_steal_pointer (&hashing->thread));
+  if (hashing->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&hashing->error));
+      return NULL;
+    }
+  return hashing->sha256;
+}
+
+static void
+hashing_free (Hashing *hashing)
+{
+  if (hashing->thread != NULL)
+    g_thread_join (hashing->thread);
+  g_clear_error (&hashing->error);
+  g_free (hashing->sha256);
+  g_free (hashing->path);
+  g_free (hashing);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Hashing, hashing_free)
+
 static gint64
 resolve_shop (KefuStore                *store,
               const KefuImportOptions  *options,
@@ -99,6 +157,25 @@ resolve_shop (KefuStore                *store,
                        _("Which shop is this file from? The database holds several; "
                          "name one (kefu-cli import --shop NAME)."));
   return 0;
+}
+
+/* Rolls back and says so when @sha256 was imported for the shop before. */
+static gboolean
+already_imported (KefuStore        *store,
+                  KefuImportResult *result,
+                  gint64            shop_id,
+                  const char       *sha256)
+{
+  g_autofree char *message = NULL;
+  gint64 batch = kefu_store_find_batch (store, shop_id, sha256, NULL);
+
+  if (batch == 0)
+    return FALSE;
+
+  message = g_strdup_printf (_("Already imported as batch %ld; nothing changed."), (long) batch);
+  kefu_store_rollback (store);
+  kefu_import_result_set_outcome (result, KEFU_IMPORT_ALREADY_IMPORTED, batch, message);
+  return TRUE;
 }
 
 static KefuImportResult *
@@ -335,6 +412,7 @@ kefu_import_file (KefuStore               *store,
   g_autoptr(KefuTableReader) reader = NULL;
   g_autoptr(KefuImportMatch) match = NULL;
   g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(Hashing) hashing = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *issues = NULL;
   KefuImportFacts *facts = kefu_import_result_get_facts (result);
@@ -345,8 +423,19 @@ kefu_import_file (KefuStore               *store,
   g_return_val_if_fail (KEFU_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL && options != NULL, NULL);
 
-  if (!hash_file (path, &facts->sha256, &facts->file_size, &error))
-    return refuse (g_steal_pointer (&result), error->message);
+  {
+    GStatBuf buf;
+
+    if (g_stat (path, &buf) != 0)
+      {
+        int saved_errno = errno;
+        g_autofree char *message = g_strdup_printf (_("“%s” could not be opened: %s"),
+                                                    display, g_strerror (saved_errno));
+        return refuse (g_steal_pointer (&result), message);
+      }
+    facts->file_size = buf.st_size;
+  }
+  hashing = hashing_start (path);
 
   reader = kefu_table_reader_open (path, options->encoding, &error);
   if (reader == NULL)
@@ -436,15 +525,20 @@ kefu_import_file (KefuStore               *store,
   if (import.shop_id == 0)
     goto failed;
 
-  import.batch_id = kefu_store_find_batch (store, import.shop_id, facts->sha256, &error);
-  if (import.batch_id != 0)
+  /* The same content again is a no-op. It can only be a file of a size
+   * already imported: for those the hash is awaited before reading on. */
+  if (kefu_store_has_batch_of_size (store, facts->file_size, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Already imported as batch %ld; nothing changed."),
-                                                  (long) import.batch_id);
-      kefu_store_rollback (store);
-      kefu_import_result_set_outcome (result, KEFU_IMPORT_ALREADY_IMPORTED, import.batch_id, message);
-      import_clear (&import);
-      return g_steal_pointer (&result);
+      const char *sha256 = hashing_wait (hashing, &error);
+
+      if (sha256 == NULL)
+        goto failed;
+      facts->sha256 = g_strdup (sha256);
+      if (already_imported (store, result, import.shop_id, sha256))
+        {
+          import_clear (&import);
+          return g_steal_pointer (&result);
+        }
     }
   if (error != NULL)
     goto failed;
@@ -452,7 +546,9 @@ kefu_import_file (KefuStore               *store,
   info.shop_id = import.shop_id;
   info.file_name = display;
   info.file_size = facts->file_size;
-  info.sha256 = facts->sha256;
+  /* Unique per shop: stands in until the hash is known. */
+  info.sha256 = facts->sha256 ? facts->sha256
+                              : "0000000000000000000000000000000000000000000000000000000000000000";
   info.profile = facts->profile_id;
   info.platform = facts->platform;
   info.kind = facts->kind;
@@ -491,6 +587,16 @@ kefu_import_file (KefuStore               *store,
                                   import.overlaps, &error))
     goto failed;
 
+  /* A size never imported before: the content is new, whatever its hash. */
+  if (facts->sha256 == NULL)
+    {
+      const char *sha256 = hashing_wait (hashing, &error);
+
+      if (sha256 == NULL)
+        goto failed;
+      facts->sha256 = g_strdup (sha256);
+    }
+
   if (g_hash_table_size (import.overlaps) > 0)
     {
       g_autofree char *message = describe_overlap (&import);
@@ -517,6 +623,7 @@ kefu_import_file (KefuStore               *store,
       facts->period_end = _kefu_import_format_date (&import.seen_to);
     }
   issues = kefu_import_result_problems_to_json (result);
+  info.sha256 = facts->sha256;
   info.period_start = facts->period_start;
   info.period_end = facts->period_end;
   info.rows_read = facts->rows_read;

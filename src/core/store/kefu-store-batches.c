@@ -108,6 +108,32 @@ kefu_store_list_batches (KefuStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&batches));
 }
 
+/* Whether any batch came from a file of exactly this size: only such a
+ * file can have the same content. */
+gboolean
+kefu_store_has_batch_of_size (KefuStore  *self,
+                              gint64      size,
+                              GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+  int rc;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
+
+  stmt = _kefu_store_prepare (self, "SELECT 1 FROM import_batch WHERE file_size = ?1 LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, size);
+  rc = sqlite3_step (stmt);
+  found = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _kefu_store_set_error (self, error);
+  sqlite3_reset (stmt);
+  return found;
+}
+
 /* Records what the import learnt while reading: its period, counts and
  * problems. Runs inside the import's transaction. */
 gboolean
@@ -123,7 +149,8 @@ kefu_store_finish_batch (KefuStore            *self,
   stmt = _kefu_store_prepare (self,
                               "UPDATE import_batch SET period_start = ?2, period_end = ?3, "
                               "  rows_read = ?4, rows_imported = ?5, rows_skipped = ?6, "
-                              "  issues = coalesce(?7, '[]') WHERE id = ?1", error);
+                              "  issues = coalesce(?7, '[]'), sha256 = coalesce(?8, sha256) "
+                              "WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -134,6 +161,7 @@ kefu_store_finish_batch (KefuStore            *self,
   sqlite3_bind_int64 (stmt, 5, info->rows_imported);
   sqlite3_bind_int64 (stmt, 6, info->rows_skipped);
   sqlite3_bind_text (stmt, 7, info->issues_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, info->sha256, -1, SQLITE_TRANSIENT);
 
   return _kefu_store_run (self, stmt, error);
 }

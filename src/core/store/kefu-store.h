@@ -212,6 +212,9 @@ gint64       kefu_store_find_shop          (KefuStore           *self,
 GListModel  *kefu_store_list_batches       (KefuStore           *self,
                                             gint64               shop_id,
                                             GError             **error);
+gboolean     kefu_store_has_batch_of_size  (KefuStore           *self,
+                                            gint64               size,
+                                            GError             **error);
 gboolean     kefu_store_finish_batch       (KefuStore           *self,
                                             const KefuBatchInfo *info,
                                             gint64               batch_id,
