@@ -42,6 +42,7 @@ screenshots: build
 bench: build
 	sh bench/run-import.sh $(BUILDDIR)
 	sh bench/run-metrics.sh $(BUILDDIR)
+	sh bench/run-export.sh $(BUILDDIR)
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -610,6 +610,11 @@ test_indexes (Fixture       *fixture,
                     "WHERE shop_id = 1 AND agent_id = 2 AND sent_at >= 1790000000 AND sent_at < 1792000000",
                     "message_shop_agent_time");
   assert_plan_uses (db, "DELETE FROM measure WHERE batch_id = 3", "measure_batch");
+  assert_plan_uses (db,
+                    "SELECT batch_id FROM measure WHERE shop_id = 1 AND key = 'inquiry_buyers' "
+                    "AND agent_id IS 2 AND period_start <= '2026-10-31' AND period_end >= '2026-10-01' "
+                    "AND batch_id != 3",
+                    "measure_shop_key_agent");
 }
 
 static void

@@ -579,3 +579,17 @@ kefu_cli_score (KefuStore  *store,
     }
   return TRUE;
 }
+
+/**
+ * kefu_cli_resolve_scheme:
+ * @name: a scheme file, a stored scheme's number, or a built-in or stored id
+ *
+ * Returns: (transfer full) (nullable): the scheme, as kefu-cli score finds it
+ */
+KefuScheme *
+kefu_cli_resolve_scheme (KefuStore   *store,
+                         const char  *name,
+                         GError     **error)
+{
+  return resolve_scheme (store, name, error);
+}

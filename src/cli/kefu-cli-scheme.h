@@ -15,4 +15,8 @@ gboolean kefu_cli_score  (KefuStore  *store,
                           char      **args,
                           GError    **error);
 
+KefuScheme *kefu_cli_resolve_scheme (KefuStore   *store,
+                                     const char  *name,
+                                     GError     **error);
+
 G_END_DECLS

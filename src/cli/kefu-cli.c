@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "kefu-cli-common.h"
+#include "kefu-cli-export.h"
 #include "kefu-cli-metrics.h"
 #include "kefu-cli-scheme.h"
 
@@ -294,6 +295,7 @@ static const struct {
   { "metrics",      kefu_cli_metrics, N_("Show a period’s metrics: --from DAY --to DAY [OPTION…] (see metrics --help)") },
   { "scheme",       kefu_cli_scheme,  N_("Scoring schemes: list | show ID|FILE | validate ID|FILE | save ID|FILE | delete NUMBER") },
   { "score",        kefu_cli_score,   N_("Score a period’s agents: [--scheme ID|FILE] --from DAY --to DAY [OPTION…] (see score --help)") },
+  { "export",       kefu_cli_export,  N_("Write the Excel appraisal workbook: --scheme ID|FILE --from DAY --to DAY -o FILE.xlsx (see export --help)") },
 };
 
 int
@@ -315,7 +317,8 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Set by `make run` and the tests to use the translations of the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KEFU_LOCALEDIR") ? g_getenv ("KEFU_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -65,6 +65,9 @@ const KefuStoreMigration _kefu_store_migrations[] = {
     "  count REAL NOT NULL,"
     "  estimated INTEGER NOT NULL DEFAULT 0 CHECK (estimated = 0 OR estimated = 1));"
     "CREATE INDEX measure_shop_period ON measure (shop_id, period_start, period_end, key);"
+    /* What an import asks of every measure it stores: does another batch
+     * hold this agent's key on any of these days? */
+    "CREATE INDEX measure_shop_key_agent ON measure (shop_id, key, agent_id, period_start);"
     "CREATE INDEX measure_batch ON measure (batch_id);"
 
     /* The industry's figures a per-agent export carries in its summary
