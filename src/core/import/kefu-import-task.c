@@ -150,9 +150,6 @@ kefu_import_files_async (const char               *db_path,
   data->progress_data = progress_data;
   data->progress_destroy = progress_destroy;
 
-  /* Loaded here, not racing in the worker. */
-  kefu_profile_registry_get_default ();
-
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, kefu_import_files_async);
   g_task_set_task_data (task, data, task_data_free);
