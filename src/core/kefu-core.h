@@ -20,6 +20,7 @@
 #include "model/kefu-batch.h"
 #include "model/kefu-period.h"
 #include "model/kefu-shop.h"
+#include "model/kefu-workspace.h"
 #include "scoring/kefu-agent-score.h"
 #include "scoring/kefu-bracket.h"
 #include "scoring/kefu-item-score.h"

@@ -26,6 +26,7 @@ struct _KefuWindow
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
 
+  KefuWorkspace        *workspace;            /* what the views show */
   char                 *shop_name;            /* the shop shown, or NULL */
   GCancellable         *import_cancellable;   /* set while importing */
   GArray               *last_batches;         /* gint64: what Undo removes */

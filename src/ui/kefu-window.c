@@ -17,24 +17,17 @@ get_application (KefuWindow *self)
   return KEFU_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
-void
-_kefu_window_show_store (KefuWindow *self)
+/* The header names the shop shown, and says when it is the demo's. */
+static void
+update_header (KefuWindow *self)
 {
   KefuApplication *app = get_application (self);
-  KefuStore *store = app ? kefu_application_get_store (app) : NULL;
-  g_autoptr(GListModel) shops = NULL;
-  g_autoptr(KefuShop) shop = NULL;
-  g_autoptr(GError) error = NULL;
+  KefuShop *shop = self->workspace ? kefu_workspace_get_shop (self->workspace) : NULL;
   g_autofree char *subtitle = NULL;
   const char *platform;
 
-  if (store != NULL)
-    shops = kefu_store_list_shops (store, &error);
-  if (error != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-
   g_clear_pointer (&self->shop_name, g_free);
-  if (shops == NULL || g_list_model_get_n_items (shops) == 0)
+  if (shop == NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Kefu"));
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
@@ -43,11 +36,9 @@ _kefu_window_show_store (KefuWindow *self)
       return;
     }
 
-  /* Several shops get a shop switcher once they can be imported. */
-  shop = g_list_model_get_item (shops, 0);
   self->shop_name = g_strdup (kefu_shop_get_name (shop));
   platform = kefu_platform_get_label (kefu_shop_get_platform (shop));
-  if (kefu_application_is_demo (app))
+  if (app != NULL && kefu_application_is_demo (app))
     /* Translators: the platform of the shop, then a marker for the demo */
     subtitle = g_strdup_printf (_("%s · Demo"), platform);
   else
@@ -64,6 +55,48 @@ _kefu_window_show_store (KefuWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-period", TRUE);
 }
 
+/* The figures of a new period, shop or store arrived. */
+static void
+on_workspace_updated (KefuWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 kefu_workspace_get_report (self->workspace) != NULL);
+}
+
+/* What the application's store holds changed (or the store itself):
+ * read the shops again and recompute what the views show. */
+void
+_kefu_window_show_store (KefuWindow *self)
+{
+  KefuApplication *app = get_application (self);
+  KefuStore *store = app ? kefu_application_get_store (app) : NULL;
+
+  if (store == NULL)
+    g_clear_object (&self->workspace);
+  else if (self->workspace == NULL || kefu_workspace_get_store (self->workspace) != store)
+    {
+      g_clear_object (&self->workspace);
+      self->workspace = kefu_workspace_new (store);
+      kefu_workspace_set_period (self->workspace,
+                                 kefu_period_picker_get_period (self->period_picker));
+      g_signal_connect_object (self->workspace, "notify::shop",
+                               G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->workspace, "updated",
+                               G_CALLBACK (on_workspace_updated), self, G_CONNECT_SWAPPED);
+    }
+  else
+    kefu_workspace_reload (self->workspace);
+
+  if (self->workspace != NULL)
+    {
+      const GError *error = kefu_workspace_get_error (self->workspace);
+
+      if (error != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    }
+  update_header (self);
+}
+
 static void
 on_period_changed (KefuWindow *self)
 {
@@ -71,6 +104,8 @@ on_period_changed (KefuWindow *self)
   g_autofree char *text = kefu_period_to_string (period);
 
   g_settings_set_string (self->settings, "last-period", text);
+  if (self->workspace != NULL)
+    kefu_workspace_set_period (self->workspace, period);
 }
 
 static void
@@ -201,6 +236,7 @@ kefu_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
 
   _kefu_window_dispose_import (self);
+  g_clear_object (&self->workspace);
   g_clear_pointer (&self->shop_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_WINDOW);
   g_clear_object (&self->settings);
@@ -285,6 +321,20 @@ kefu_window_get_view (KefuWindow *self)
   g_return_val_if_fail (KEFU_IS_WINDOW (self), NULL);
 
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * kefu_window_get_workspace:
+ *
+ * Returns: (transfer none) (nullable): the shop, period and scheme shown,
+ *   and their figures; %NULL while there is no store
+ */
+KefuWorkspace *
+kefu_window_get_workspace (KefuWindow *self)
+{
+  g_return_val_if_fail (KEFU_IS_WINDOW (self), NULL);
+
+  return self->workspace;
 }
 
 void

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "kefu-application.h"
+#include "kefu-core.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,6 @@ void        kefu_window_set_view      (KefuWindow      *self,
                                        const char      *view);
 void        kefu_window_import_files  (KefuWindow      *self,
                                        GListModel      *files);
+KefuWorkspace *kefu_window_get_workspace (KefuWindow   *self);
 
 G_END_DECLS
