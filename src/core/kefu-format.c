@@ -64,6 +64,32 @@ shows_minus (double value,
   return value < 0 && floor (steps + 0.5 + MAX (1e-9, steps * 1e-12)) > 0;
 }
 
+/* A translated pattern with one "%s" and "%%" for a percent sign, filled
+ * without printf, so that no format string comes from a translation. */
+static char *
+fill_pattern (const char *pattern,
+              const char *number)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = pattern; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && p[1] == 's')
+        {
+          g_string_append (text, number);
+          p++;
+        }
+      else if (p[0] == '%' && p[1] == '%')
+        {
+          g_string_append_c (text, '%');
+          p++;
+        }
+      else
+        g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* @pattern holds one %s for the magnitude; the sign goes in front. */
 static char *
 format_with (const char *pattern,
@@ -77,7 +103,7 @@ format_with (const char *pattern,
     return g_strdup (MISSING);
 
   magnitude = format_magnitude (value, decimals);
-  text = g_strdup_printf (pattern, magnitude);
+  text = fill_pattern (pattern, magnitude);
   return shows_minus (value, decimals) ? g_strconcat ("-", text, NULL) : g_steal_pointer (&text);
 }
 
