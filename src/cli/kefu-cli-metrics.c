@@ -145,7 +145,8 @@ builder_take (GStrvBuilder *builder,
   g_free (text);
 }
 
-/* The label cells of a row: agent (or the shop), then day or hour. */
+/* The label cells of a row, for people: agent (or the shop), then the day
+ * in the locale's order, or the hour. */
 static GStrv
 row_labels (KefuMetricTable        *table,
             const KefuMetricRowKey *key)
@@ -157,7 +158,7 @@ row_labels (KefuMetricTable        *table,
   if (grouping == KEFU_GROUP_AGENT || grouping == KEFU_GROUP_AGENT_DAY)
     g_strv_builder_add (builder, key->agent_id == 0 ? _("Whole shop") : key->agent_name);
   if (grouping == KEFU_GROUP_DAY || grouping == KEFU_GROUP_AGENT_DAY)
-    builder_take (builder, format_day (&key->day));
+    builder_take (builder, kefu_format_date (&key->day));
   if (grouping == KEFU_GROUP_HOUR_WEEKDAY)
     {
       g_strv_builder_add (builder, weekday_name (key->weekday));
