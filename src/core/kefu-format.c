@@ -34,23 +34,34 @@ locale_to_utf8 (const char *text)
   return utf8 != NULL ? utf8 : g_strdup (text);
 }
 
-/* |value| rounded half away from zero to @decimals, with the locale's
- * grouping and decimal point. The tolerance is kefu_unit_to_steps()'s:
- * 0.40995 (held as 0.409949999…) rounds up like the decimal it stands
- * for. */
+/* |value| × 10^decimals rounded half away from zero. The tolerance is
+ * kefu_unit_to_steps()'s: 0.40995 (held as 0.409949999…) rounds up like
+ * the decimal it stands for. */
+static double
+round_steps (double value,
+             guint  decimals)
+{
+  double steps = fabs (value) * pow (10, decimals);
+
+  return floor (steps + 0.5 + MAX (1e-9, steps * 1e-12));
+}
+
+/* |value| at @decimals, with the locale's grouping and decimal point.
+ * The C library's snprintf(), whose ' flag groups; GLib's own printf
+ * need not know it. */
 static char *
 format_magnitude (double value,
                   guint  decimals)
 {
-  double scale = pow (10, MIN (decimals, 12));
-  double steps = fabs (value) * scale;
+  double steps;
   char buffer[64];
 
-  steps = floor (steps + 0.5 + MAX (1e-9, steps * 1e-12));
+  decimals = MIN (decimals, 12);
+  steps = round_steps (value, decimals);
   if (steps >= MAX_STEPS)
-    g_snprintf (buffer, sizeof buffer, "%'.*f", (int) MIN (decimals, 12), fabs (value));
+    snprintf (buffer, sizeof buffer, "%'.*f", (int) decimals, fabs (value));
   else
-    g_snprintf (buffer, sizeof buffer, "%'.*f", (int) MIN (decimals, 12), steps / scale);
+    snprintf (buffer, sizeof buffer, "%'.*f", (int) decimals, steps / pow (10, decimals));
   return locale_to_utf8 (buffer);
 }
 
@@ -59,9 +70,7 @@ static gboolean
 shows_minus (double value,
              guint  decimals)
 {
-  double steps = fabs (value) * pow (10, MIN (decimals, 12));
-
-  return value < 0 && floor (steps + 0.5 + MAX (1e-9, steps * 1e-12)) > 0;
+  return value < 0 && round_steps (value, MIN (decimals, 12)) > 0;
 }
 
 /* A translated pattern with one "%s" and "%%" for a percent sign, filled
@@ -132,7 +141,7 @@ kefu_format_count (gint64 count)
 {
   char buffer[64];
 
-  g_snprintf (buffer, sizeof buffer, "%'" G_GINT64_FORMAT, count);
+  snprintf (buffer, sizeof buffer, "%'" G_GINT64_FORMAT, count);
   return locale_to_utf8 (buffer);
 }
 
