@@ -7,7 +7,7 @@ XVFB = xvfb-run -a -s "-screen 0 1280x800x24"
 
 # Run uninstalled: the compiled schema, the translations and no
 # accessibility bus (a bare root session has none).
-UNINSTALLED_ENV = GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data KEFU_LOCALEDIR=$(BUILDDIR)/po
+UNINSTALLED_ENV = GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data KEFU_LOCALEDIR=$(BUILDDIR)/po KEFU_HELPDIR=help
 
 .PHONY: all deps build run test screenshots bench clean
 

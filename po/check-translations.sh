@@ -1,6 +1,8 @@
 #!/bin/sh
 # Fails when a translation lags behind the sources: a message untranslated
-# or fuzzy, a format that does not match, or a source file with marked
+# or fuzzy, a format that does not match (msgfmt --check), a language
+# whose Plural-Forms is not its grammar's, a message that counts things
+# without ngettext() (check-plurals.py), or a source file with marked
 # strings missing from POTFILES.in.
 set -eu
 
@@ -29,6 +31,11 @@ xgettext --package-name=kefu --from-code=UTF-8 --add-comments \
   --flag=g_markup_printf_escaped:1:c-format --flag=g_log:3:c-format \
   --flag=g_print:1:c-format --flag=g_printerr:1:c-format \
   --output="$WORK/kefu.pot"
+
+pos=""
+for lang in $(cat po/LINGUAS); do pos="$pos po/$lang.po"; done
+# shellcheck disable=SC2086
+python3 po/check-plurals.py "$WORK/kefu.pot" $pos || status=1
 
 for lang in $(cat po/LINGUAS); do
   msgmerge --quiet --no-fuzzy-matching "po/$lang.po" "$WORK/kefu.pot" -o "$WORK/$lang.po"

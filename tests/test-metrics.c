@@ -516,8 +516,9 @@ test_cli_table (MetricFixture *fixture,
       g_assert_cmpuint (display_width (lines[i]), ==, width);
     }
   g_assert_nonnull (strstr (lines[2], "小安"));
-  g_assert_nonnull (strstr (lines[2], "25.62%"));   /* 41 ÷ 160 = 25.625 % */
-  g_assert_nonnull (strstr (lines[2], "23.3s*"));   /* estimated */
+  /* 41 ÷ 160 = 25.625 %, rounded half away from zero as scores are */
+  g_assert_nonnull (strstr (lines[2], "25.63%"));
+  g_assert_nonnull (strstr (lines[2], "23.3 s*")); /* estimated */
   g_assert_nonnull (strstr (out, "* "));
 
   g_assert_cmpint (run_cli (fixture, &csv, "metrics", "--from", "2026-10-01", "--to", "2026-10-03",

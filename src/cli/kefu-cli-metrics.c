@@ -69,8 +69,8 @@ append_json_string (GString    *out,
   g_string_append (out, quoted);
 }
 
-/* A value as a person reads it: rates in %, seconds in s, money in ¥;
- * a trailing * marks an estimated value. */
+/* A value as a person reads it: rates in %, seconds in s, money in ¥,
+ * in the locale's digits; a trailing * marks an estimated value. */
 static char *
 format_value (const KefuMetricValue *value,
               const KefuMetricInfo  *info)
@@ -93,32 +93,12 @@ format_value (const KefuMetricValue *value,
       return g_strdup ("—");
     }
 
-  switch (info->unit)
-    {
-    case KEFU_UNIT_FRACTION:
-      text = g_strdup_printf ("%.2f%%", v * 100);
-      break;
-    case KEFU_UNIT_SECONDS:
-      text = g_strdup_printf ("%.1fs", v);
-      break;
-    case KEFU_UNIT_HOURS:
-      text = g_strdup_printf ("%.1fh", v);
-      break;
-    case KEFU_UNIT_YUAN:
-      text = g_strdup_printf ("¥%.2f", v);
-      break;
-    case KEFU_UNIT_COUNT:
-    case KEFU_UNIT_DAYS:
-      text = g_strdup_printf (v == floor (v) ? "%.0f" : "%.2f", v);
-      break;
-    case KEFU_UNIT_RATIO:
-      text = g_strdup_printf ("%.3f", v);
-      break;
-    case KEFU_UNIT_SCORE:
-    default:
-      text = g_strdup_printf ("%.2f", v);
-      break;
-    }
+  /* At display precision, as scores compare it, in the user's locale; a
+   * count summed from fractional measures keeps two decimals. */
+  if ((info->unit == KEFU_UNIT_COUNT || info->unit == KEFU_UNIT_DAYS) && v != floor (v))
+    text = kefu_format_number (v, 2);
+  else
+    text = kefu_unit_format (info->unit, v);
   return value->estimated ? g_strconcat (text, "*", NULL) : g_steal_pointer (&text);
 }
 
@@ -165,7 +145,8 @@ builder_take (GStrvBuilder *builder,
   g_free (text);
 }
 
-/* The label cells of a row: agent (or the shop), then day or hour. */
+/* The label cells of a row, for people: agent (or the shop), then the day
+ * in the locale's order, or the hour. */
 static GStrv
 row_labels (KefuMetricTable        *table,
             const KefuMetricRowKey *key)
@@ -177,7 +158,7 @@ row_labels (KefuMetricTable        *table,
   if (grouping == KEFU_GROUP_AGENT || grouping == KEFU_GROUP_AGENT_DAY)
     g_strv_builder_add (builder, key->agent_id == 0 ? _("Whole shop") : key->agent_name);
   if (grouping == KEFU_GROUP_DAY || grouping == KEFU_GROUP_AGENT_DAY)
-    builder_take (builder, format_day (&key->day));
+    builder_take (builder, kefu_format_date (&key->day));
   if (grouping == KEFU_GROUP_HOUR_WEEKDAY)
     {
       g_strv_builder_add (builder, weekday_name (key->weekday));

@@ -134,6 +134,14 @@ format_weight (double weight)
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.10g", round (weight * 1e6) / 1e6));
 }
 
+static char *
+format_items (KefuScheme *scheme)
+{
+  guint n = kefu_scheme_get_n_items (scheme);
+
+  return g_strdup_printf (ngettext ("%u item", "%u items", n), n);
+}
+
 static gboolean
 scheme_list (KefuStore  *store,
              char      **args,
@@ -158,16 +166,19 @@ scheme_list (KefuStore  *store,
     {
       g_autoptr(KefuScheme) scheme = g_list_model_get_item (builtin, i);
       g_autofree char *weight = format_weight (kefu_scheme_get_total_weight (scheme));
+      g_autofree char *items = format_items (scheme);
 
-      /* Translators: id, where it is from, name, number of items, total weight */
-      g_print (_("%s\tbuilt in\t%s\t%u items, %s%%\n"), kefu_scheme_get_id (scheme),
-               kefu_scheme_get_name (scheme), kefu_scheme_get_n_items (scheme), weight);
+      /* Translators: id, where it is from, name, number of items ("5 items"),
+       * total weight */
+      g_print (_("%s\tbuilt in\t%s\t%s, %s%%\n"), kefu_scheme_get_id (scheme),
+               kefu_scheme_get_name (scheme), items, weight);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (stored); i++)
     {
       g_autoptr(KefuScheme) scheme = g_list_model_get_item (stored, i);
       g_autofree char *weight = format_weight (kefu_scheme_get_total_weight (scheme));
+      g_autofree char *items = format_items (scheme);
       g_autoptr(GString) where = g_string_new (_("stored"));
 
       for (guint j = 0; j < g_list_model_get_n_items (shops); j++)
@@ -179,10 +190,12 @@ scheme_list (KefuStore  *store,
             g_string_append_printf (where, _(", default of %s"), kefu_shop_get_name (shop));
         }
 
-      g_print (_("%ld\t%s\t%s (%s)\t%u items, %s%%\n"),
+      /* Translators: store id, where it is from, name (id), number of
+       * items ("5 items"), total weight */
+      g_print (_("%ld\t%s\t%s (%s)\t%s, %s%%\n"),
                (long) kefu_scheme_get_store_id (scheme), where->str,
                kefu_scheme_get_name (scheme), kefu_scheme_get_id (scheme),
-               kefu_scheme_get_n_items (scheme), weight);
+               items, weight);
     }
   return TRUE;
 }

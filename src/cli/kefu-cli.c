@@ -121,18 +121,24 @@ cmd_batches (KefuStore  *store,
   for (guint i = 0; i < g_list_model_get_n_items (batches); i++)
     {
       g_autoptr(KefuBatch) batch = g_list_model_get_item (batches, i);
+      long imported = (long) kefu_batch_get_rows_imported (batch);
+      guint n_problems = kefu_batch_get_n_problems (batch);
+      g_autofree char *rows = g_strdup_printf (ngettext ("%ld row", "%ld rows", imported), imported);
+      g_autofree char *problems = g_strdup_printf (ngettext ("%u problem", "%u problems", n_problems),
+                                                   n_problems);
 
       /* Translators: batch id, import time, kind, first day, last day,
-       * rows imported, rows skipped, problems, file name */
-      g_print (_("%ld\t%s\t%s\t%s..%s\t%ld rows, %ld skipped, %u problems\t%s\n"),
+       * rows imported ("12 rows"), rows skipped, problems ("3 problems"),
+       * file name */
+      g_print (_("%ld\t%s\t%s\t%s..%s\t%s, %ld skipped, %s\t%s\n"),
                (long) kefu_batch_get_id (batch),
                kefu_batch_get_imported_at (batch),
                kefu_batch_get_kind (batch),
                kefu_batch_get_period_start (batch) ? kefu_batch_get_period_start (batch) : "-",
                kefu_batch_get_period_end (batch) ? kefu_batch_get_period_end (batch) : "-",
-               (long) kefu_batch_get_rows_imported (batch),
+               rows,
                (long) kefu_batch_get_rows_skipped (batch),
-               kefu_batch_get_n_problems (batch),
+               problems,
                kefu_batch_get_file_name (batch));
     }
   return TRUE;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "kefu-demo.h"
+#include "kefu-format.h"
 #include "export/kefu-workbook.h"
 #include "import/kefu-importer.h"
 #include "import/kefu-import-task.h"

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "kefu-application.h"
+#include "kefu-help.h"
 #include "kefu-resources.h"
 #include "kefu-window.h"
 
@@ -127,6 +128,17 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (parent != NULL)
+    kefu_help_show (parent);
+}
+
+static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -138,6 +150,7 @@ static const GActionEntry app_actions[] = {
   { "open-demo",  open_demo_activated },
   { "close-demo", close_demo_activated },
   { "about",      about_activated },
+  { "help",       help_activated },
   { "quit",       quit_activated },
 };
 
@@ -172,6 +185,7 @@ kefu_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *import_accels[] = { "<Primary>o", NULL };
   static const char *export_accels[] = { "<Primary>e", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   kefu_register_resource ();
 
@@ -182,6 +196,7 @@ kefu_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   update_actions (self);
 }

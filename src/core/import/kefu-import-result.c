@@ -380,12 +380,18 @@ kefu_import_result_to_text (KefuImportResult *self)
   switch (self->status)
     {
     case KEFU_IMPORT_IMPORTED:
-      g_string_append_printf (text, _("  imported as batch %ld: %lu rows imported, %lu skipped\n"),
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "  imported as batch %ld: %lu row imported, %lu skipped\n",
+                                                 "  imported as batch %ld: %lu rows imported, %lu skipped\n",
+                                                 facts->rows_imported),
                               (long) self->batch_id, (gulong) facts->rows_imported,
                               (gulong) facts->rows_skipped);
       break;
     case KEFU_IMPORT_CHECKED:
-      g_string_append_printf (text, _("  checked, nothing stored: %lu rows would be imported, %lu skipped\n"),
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "  checked, nothing stored: %lu row would be imported, %lu skipped\n",
+                                                 "  checked, nothing stored: %lu rows would be imported, %lu skipped\n",
+                                                 facts->rows_imported),
                               (gulong) facts->rows_imported, (gulong) facts->rows_skipped);
       break;
     case KEFU_IMPORT_ALREADY_IMPORTED:

@@ -281,9 +281,14 @@ recognise (KefuTableReader     *reader,
   if (profile_id == NULL && best->confidence < KEFU_MIN_CONFIDENCE)
     {
       g_autofree char *message =
-        g_strdup_printf (_("Kefu is not sure what this file is: it looks most like “%s”, "
-                           "but only %u of its %u columns are known to that profile. "
-                           "Choose the profile (kefu-cli import --profile %s) if that is right."),
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Kefu is not sure what this file is: it looks most like “%s”, "
+                                      "but only %u of its %u column is known to that profile. "
+                                      "Choose the profile (kefu-cli import --profile %s) if that is right.",
+                                      "Kefu is not sure what this file is: it looks most like “%s”, "
+                                      "but only %u of its %u columns are known to that profile. "
+                                      "Choose the profile (kefu-cli import --profile %s) if that is right.",
+                                      best->n_headers),
                          kefu_profile_get_name (best->profile), best->matched, best->n_headers,
                          kefu_profile_get_id (best->profile));
       refuse (result, message);

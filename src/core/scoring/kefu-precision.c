@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "kefu-format.h"
 #include "scoring/kefu-precision.h"
 #include "scoring/kefu-scoring-private.h"
 
@@ -113,8 +114,9 @@ kefu_unit_round (KefuUnit unit,
  * kefu_unit_format_steps:
  * @trim: drop trailing zeros of the decimals (for bounds: 41%, not 41.00%)
  *
- * Returns: (transfer full): a number of display steps as the user reads it:
- *   32.00%, 13.0 s, 2.5 h, ¥78.23, 1.180, 6
+ * Returns: (transfer full): a number of display steps as the user reads it
+ *   and as a scheme writes it, whatever the locale (bracket bounds are read
+ *   back): 32.00%, 13.0 s, 2.5 h, ¥78.23, 1.180, 6
  */
 char *
 kefu_unit_format_steps (KefuUnit unit,
@@ -173,15 +175,30 @@ kefu_unit_format_steps (KefuUnit unit,
  * kefu_unit_format:
  *
  * Returns: (transfer full): @value at display precision, with all its
- *   decimals (32.00%), or "—" when it is not a number
+ *   decimals, as people read it in their locale (kefu-format.h): 32.00%,
+ *   13.0 s, ¥1,234.50 — or "—" when it is not a number
  */
 char *
 kefu_unit_format (KefuUnit unit,
                   double   value)
 {
+  guint decimals = kefu_unit_get_decimals (unit);
+
   if (!isfinite (value))
     return g_strdup ("—");
-  return kefu_unit_format_steps (unit, kefu_unit_to_steps (unit, value), FALSE);
+
+  switch (unit)
+    {
+    case KEFU_UNIT_FRACTION: return kefu_format_percent (value, decimals);
+    case KEFU_UNIT_SECONDS:  return kefu_format_seconds (value, decimals);
+    case KEFU_UNIT_HOURS:    return kefu_format_hours (value, decimals);
+    case KEFU_UNIT_YUAN:     return kefu_format_money (value);
+    case KEFU_UNIT_COUNT:
+    case KEFU_UNIT_RATIO:
+    case KEFU_UNIT_DAYS:
+    case KEFU_UNIT_SCORE:
+    default:                 return kefu_format_number (value, decimals);
+    }
 }
 
 /**

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scoring/kefu-scheme-issue.h"
+#include "kefu-format.h"
 #include "scoring/kefu-score-report.h"
 #include "scoring/kefu-scoring-private.h"
 
@@ -214,12 +215,11 @@ append_cell (GString    *line,
   g_string_append (line, "  ");
 }
 
+/* Points for people: two decimals, the locale's decimal point. */
 static char *
 format_points (double value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+  return kefu_format_number (value, 2);
 }
 
 /**
@@ -251,12 +251,11 @@ kefu_score_report_to_text (KefuScoreReport *self,
   agents = kefu_score_report_get_agents (self);
   issues = kefu_score_report_get_issues (self);
   kefu_score_report_get_period (self, &from, &to);
-  from_text = format_day (&from);
-  to_text = format_day (&to);
+  from_text = kefu_format_date (&from);
+  to_text = kefu_format_date (&to);
 
   g_string_append_printf (text, "%s (%s), %s – %s\n\n", kefu_scheme_get_name (scheme),
-                          kefu_scheme_get_id (scheme), from_text ? from_text : "?",
-                          to_text ? to_text : "?");
+                          kefu_scheme_get_id (scheme), from_text, to_text);
 
   g_strv_builder_add (header, _("Rank"));
   g_strv_builder_add (header, _("Agent"));
