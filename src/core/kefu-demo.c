@@ -95,11 +95,12 @@ ensure_shop (KefuStore  *store,
   return shop_id;
 }
 
-/* Whether the generated days end yesterday; drops the batches if not. */
+/* Whether the demo's data ends yesterday already; if not, its batches
+ * are dropped, to be made again. */
 static gboolean
-is_up_to_date (KefuDemo  *demo,
-               gboolean  *up_to_date,
-               GError   **error)
+is_current (KefuDemo  *demo,
+            gboolean  *current,
+            GError   **error)
 {
   g_autoptr(GListModel) batches = kefu_store_list_batches (demo->store, demo->shop_id, error);
   g_autofree char *last = format_day (&demo->last);
@@ -108,24 +109,16 @@ is_up_to_date (KefuDemo  *demo,
   if (batches == NULL)
     return FALSE;
 
+  *current = FALSE;
   n = g_list_model_get_n_items (batches);
-  *up_to_date = n > 0;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && !*current; i++)
     {
       g_autoptr(KefuBatch) batch = g_list_model_get_item (batches, i);
 
-      *up_to_date &= g_strcmp0 (kefu_batch_get_period_end (batch), last) <= 0;
-    }
-  for (guint i = 0; i < n && *up_to_date; i++)
-    {
-      g_autoptr(KefuBatch) batch = g_list_model_get_item (batches, i);
-
-      if (g_strcmp0 (kefu_batch_get_period_end (batch), last) == 0)
-        return TRUE;
+      *current = g_strcmp0 (kefu_batch_get_period_end (batch), last) == 0;
     }
 
-  *up_to_date = FALSE;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && !*current; i++)
     {
       g_autoptr(KefuBatch) batch = g_list_model_get_item (batches, i);
 
@@ -225,7 +218,7 @@ static gboolean
 generate (KefuDemo  *demo,
           GError   **error)
 {
-  gboolean up_to_date = FALSE;
+  gboolean current = FALSE;
 
   for (guint a = 0; a < KEFU_DEMO_N_AGENTS; a++)
     {
@@ -237,9 +230,9 @@ generate (KefuDemo  *demo,
         return FALSE;
     }
 
-  if (!is_up_to_date (demo, &up_to_date, error))
+  if (!is_current (demo, &current, error))
     return FALSE;
-  if (up_to_date)
+  if (current)
     return TRUE;
 
   plan_months (demo);
