@@ -1,6 +1,6 @@
 /* kefu-demo-calendar.c — when the demo shop's buyers come
  *
- * About 95 conversations a day, a quarter more at the weekend and far
+ * About 85 conversations a day, a quarter more at the weekend and far
  * more on the shopping festivals (618, 双11, 双12), each a function of
  * its date alone. Within a day the load peaks late in the morning and
  * again in the evening, as Taobao shops see it.
@@ -54,7 +54,7 @@ _kefu_demo_conversations (const GDate *day)
   GDateMonth month = g_date_get_month (day);
   guint dom = g_date_get_day (day);
   GDateWeekday weekday = g_date_get_weekday (day);
-  double n = 95;
+  double n = 85;
   KefuDemoRng rng;
   double noise;
 
