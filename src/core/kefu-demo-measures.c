@@ -74,15 +74,22 @@ draw_ratings (guint       agent,
 {
   KefuDemoHabits habits;
   KefuDemoRng rng;
+  double share;
 
   _kefu_demo_agent_habits (agent, progress, &habits);
   _kefu_demo_rng_init (&rng, g_date_get_julian (day), agent, KEFU_DEMO_STREAM_RATING);
   ratings->rated = round (received * (0.22 + 0.10 * _kefu_demo_rng_uniform (&rng)));
   ratings->satisfied = ratings->dissatisfied = 0;
+  /* Counted out, as conversions are: a month shows the agent's own rate. */
+  share = _kefu_demo_rng_uniform (&rng);
   for (double i = 0; i < ratings->rated; i++)
     {
-      if (_kefu_demo_rng_chance (&rng, habits.satisfaction))
-        ratings->satisfied++;
+      share += habits.satisfaction;
+      if (share >= 1)
+        {
+          share -= 1;
+          ratings->satisfied++;
+        }
       else if (_kefu_demo_rng_chance (&rng, 0.4))
         ratings->dissatisfied++;
     }

@@ -114,6 +114,7 @@ converse (Writer               *w,
       guint asks = 1 + _kefu_demo_rng_chance (rng, 0.45) + _kefu_demo_rng_chance (rng, 0.15);
       int hour = (int) CLAMP ((start - day_start) / 3600, 0, 23);
       gboolean night = start < opens;
+      guint n_replies;
       double rt;
 
       for (guint i = 0; i < asks; i++)
@@ -149,8 +150,9 @@ converse (Writer               *w,
         return FALSE;
 
       t = MAX (start + (gint64) rt, t - 1);
-      for (guint r = 0; r < 1 + _kefu_demo_rng_chance (rng, habits->chatty) +
-                            _kefu_demo_rng_chance (rng, habits->chatty * 0.4); r++)
+      n_replies = 1 + _kefu_demo_rng_chance (rng, habits->chatty) +
+                  _kefu_demo_rng_chance (rng, habits->chatty * 0.4);
+      for (guint r = 0; r < n_replies; r++)
         {
           double kind = _kefu_demo_rng_uniform (rng);
           const char *type = kind < 0.08 ? "商品卡片" : kind < 0.12 ? "优惠券" : "文字";
