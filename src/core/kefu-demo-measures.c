@@ -51,14 +51,14 @@ format_day (const GDate *day)
 }
 
 static gboolean
-put (KefuDemo     *demo,
-     gint64        batch,
-     gint64        agent_id,
-     const char   *day,
-     const char   *key,
-     double        sum,
-     double        count,
-     GError      **error)
+put (KefuDemo    *demo,
+     gint64       batch,
+     gint64       agent_id,
+     const char  *day,
+     const char  *key,
+     double       sum,
+     double       count,
+     GError     **error)
 {
   KefuMeasure measure = { batch, demo->shop_id, agent_id, day, day, key, sum, count, FALSE };
 
@@ -66,11 +66,11 @@ put (KefuDemo     *demo,
 }
 
 static void
-draw_ratings (guint       agent,
+draw_ratings (guint        agent,
               const GDate *day,
-              double      progress,
-              double      received,
-              Ratings    *ratings)
+              double       progress,
+              double       received,
+              Ratings     *ratings)
 {
   KefuDemoHabits habits;
   KefuDemoRng rng;

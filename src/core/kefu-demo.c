@@ -38,20 +38,25 @@ static char *
 file_name (KefuDemoKind  kind,
            const char   *month)
 {
-  /* Translators: the file names of the demo shop's imports; %s is a month, such as 2026-10 */
   switch (kind)
     {
     case KEFU_DEMO_MESSAGES:
+      /* Translators: a demo import's file name; %s is a month, such as 2026-10 */
       return g_strdup_printf (_("Demo data · Chat log %s.csv"), month);
     case KEFU_DEMO_ORDERS:
+      /* Translators: a demo import's file name; %s is a month, such as 2026-10 */
       return g_strdup_printf (_("Demo data · Orders %s.csv"), month);
     case KEFU_DEMO_REFUNDS:
+      /* Translators: a demo import's file name; %s is a month, such as 2026-10 */
       return g_strdup_printf (_("Demo data · Refunds %s.csv"), month);
     case KEFU_DEMO_PERFORMANCE:
+      /* Translators: a demo import's file name; %s is a month, such as 2026-10 */
       return g_strdup_printf (_("Demo data · Agent performance %s.xlsx"), month);
     case KEFU_DEMO_RECEPTION:
+      /* Translators: a demo import's file name; %s is a month, such as 2026-10 */
       return g_strdup_printf (_("Demo data · Consultation reception %s.xlsx"), month);
     case KEFU_DEMO_DSR:
+      /* Translators: a demo import's file name; %s is a month, such as 2026-10 */
       return g_strdup_printf (_("Demo data · Shop DSR %s.xlsx"), month);
     case KEFU_DEMO_N_KINDS:
     default:
