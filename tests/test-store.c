@@ -628,7 +628,7 @@ test_demo (Fixture       *fixture,
   g_assert_no_error (error);
   shops = kefu_store_list_shops (store, &error);
   g_assert_cmpuint (g_list_model_get_n_items (shops), ==, 1);
-  g_assert_cmpint (query_int (_kefu_store_get_db (store), "SELECT count(*) FROM agent"), ==, 3);
+  g_assert_cmpint (query_int (_kefu_store_get_db (store), "SELECT count(*) FROM agent"), ==, 12);
   g_clear_object (&shops);
   g_clear_object (&store);
 
