@@ -5,6 +5,13 @@
 #pragma once
 
 #include "kefu-demo.h"
+#include "charts/kefu-chart-bars.h"
+#include "charts/kefu-chart-grid.h"
+#include "charts/kefu-chart-histogram.h"
+#include "charts/kefu-chart-radar.h"
+#include "charts/kefu-chart-scale.h"
+#include "charts/kefu-chart-series.h"
+#include "charts/kefu-dsr-history.h"
 #include "export/kefu-workbook.h"
 #include "import/kefu-importer.h"
 #include "import/kefu-import-task.h"
@@ -17,6 +24,7 @@
 #include "metrics/kefu-metric-table.h"
 #include "metrics/kefu-metric-query.h"
 #include "metrics/kefu-metric-settings.h"
+#include "metrics/kefu-response-times.h"
 #include "model/kefu-batch.h"
 #include "model/kefu-period.h"
 #include "model/kefu-shop.h"
