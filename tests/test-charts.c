@@ -488,6 +488,15 @@ test_histogram_empty (void)
   g_assert_false (histogram->open_end);
 }
 
+static void
+test_thresholds (void)
+{
+  g_assert_cmpfloat (kefu_platform_threshold ("douyin", "response_rate_3min"), ==, 0.9);
+  g_assert_cmpfloat (kefu_platform_threshold ("jd", "avg_response_time"), ==, 40);
+  g_assert_true (isnan (kefu_platform_threshold ("pinduoduo", "response_rate_3min")));
+  g_assert_true (isnan (kefu_platform_threshold ("douyin", "agent_sales")));
+}
+
 /* ------------------------------------------------ from the message log */
 
 static const char *turn_messages =
@@ -628,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/charts/grid/table", test_grid);
   g_test_add_func ("/charts/histogram/bins", test_histogram);
   g_test_add_func ("/charts/histogram/empty", test_histogram_empty);
+  g_test_add_func ("/charts/thresholds/platform", test_thresholds);
   g_test_add ("/charts/response-times/query", MetricFixture, NULL,
               metric_fixture_set_up, test_response_times, metric_fixture_tear_down);
   g_test_add ("/charts/dsr-history/query", MetricFixture, NULL,

@@ -12,6 +12,7 @@
 #include "charts/kefu-chart-scale.h"
 #include "charts/kefu-chart-series.h"
 #include "charts/kefu-dsr-history.h"
+#include "charts/kefu-platform-thresholds.h"
 #include "export/kefu-workbook.h"
 #include "import/kefu-importer.h"
 #include "import/kefu-import-task.h"
