@@ -393,7 +393,7 @@ paint (KefuChart   *self,
       area.size.height -= h + 8;
     }
 
-  if (klass->is_empty == NULL || klass->is_empty (self))
+  if (kefu_chart_is_empty (self))
     {
       g_autoptr(PangoLayout) layout = kefu_chart_layout (self, priv->empty_text ? priv->empty_text : "", FALSE);
       int w, h;
@@ -488,6 +488,43 @@ on_leave (GtkEventControllerMotion *motion,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * kefu_chart_is_empty:
+ *
+ * Returns: whether the chart shows its empty state
+ */
+gboolean
+kefu_chart_is_empty (KefuChart *self)
+{
+  KefuChartClass *klass;
+
+  g_return_val_if_fail (KEFU_IS_CHART (self), TRUE);
+
+  klass = KEFU_CHART_GET_CLASS (self);
+  return klass->is_empty == NULL || klass->is_empty (self);
+}
+
+/**
+ * kefu_chart_get_tooltip_text:
+ *
+ * Returns: (transfer full) (nullable): the exact values the tooltip shows
+ *   at (@x, @y), as last drawn
+ */
+char *
+kefu_chart_get_tooltip_text (KefuChart *self,
+                             double     x,
+                             double     y)
+{
+  KefuChartClass *klass;
+
+  g_return_val_if_fail (KEFU_IS_CHART (self), NULL);
+
+  klass = KEFU_CHART_GET_CLASS (self);
+  if (kefu_chart_is_empty (self) || klass->tooltip_at == NULL)
+    return NULL;
+  return klass->tooltip_at (self, x, y);
+}
+
 static gboolean
 kefu_chart_query_tooltip (GtkWidget  *widget,
                           int         x,
@@ -495,13 +532,8 @@ kefu_chart_query_tooltip (GtkWidget  *widget,
                           gboolean    keyboard,
                           GtkTooltip *tooltip)
 {
-  KefuChart *self = KEFU_CHART (widget);
-  KefuChartClass *klass = KEFU_CHART_GET_CLASS (self);
-  g_autofree char *text = NULL;
+  g_autofree char *text = kefu_chart_get_tooltip_text (KEFU_CHART (widget), x, y);
 
-  if (klass->is_empty == NULL || klass->is_empty (self) || klass->tooltip_at == NULL)
-    return FALSE;
-  text = klass->tooltip_at (self, x, y);
   if (text == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
@@ -541,6 +573,8 @@ kefu_chart_render (KefuChart *self,
   g_return_val_if_fail (KEFU_IS_CHART (self), NULL);
 
   paint (self, snapshot, width, height, background);
+  /* Drawing at another size moved what tooltips find: draw again. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 

@@ -71,6 +71,11 @@ const char  *kefu_chart_get_title        (KefuChart             *self);
 void         kefu_chart_set_title        (KefuChart             *self,
                                           const char            *title);
 
+gboolean     kefu_chart_is_empty         (KefuChart             *self);
+char        *kefu_chart_get_tooltip_text (KefuChart             *self,
+                                          double                 x,
+                                          double                 y);
+
 /* For subclasses */
 void         kefu_chart_changed          (KefuChart             *self);
 void         kefu_chart_clear_legend     (KefuChart             *self);
