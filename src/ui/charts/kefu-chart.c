@@ -27,6 +27,7 @@ typedef struct
   char          *label;
   int            color;
   KefuChartMark  mark;
+  PangoLayout   *layout;   /* made when first drawn */
 } LegendEntry;
 
 typedef struct
@@ -37,6 +38,8 @@ typedef struct
   gboolean  hovering;
   double    hover_x;
   double    hover_y;
+  guint     serial;        /* the Pango context's, when the cache was made */
+  float     line_height;   /* cached; 0: not yet */
 } KefuChartPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KefuChart, kefu_chart, GTK_TYPE_WIDGET)
@@ -190,15 +193,37 @@ kefu_chart_draw_text (KefuChart     *self,
   return width;
 }
 
+/* Text measured once, until the font or the scale changes. */
+static void
+check_cache (KefuChart *self)
+{
+  KefuChartPrivate *priv = kefu_chart_get_instance_private (self);
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+
+  if (serial == priv->serial)
+    return;
+  priv->serial = serial;
+  priv->line_height = 0;
+  for (guint i = 0; i < priv->legend->len; i++)
+    g_clear_object (&g_array_index (priv->legend, LegendEntry, i).layout);
+}
+
 /* The height of a line of small text. */
 float
 kefu_chart_line_height (KefuChart *self)
 {
-  g_autoptr(PangoLayout) layout = kefu_chart_layout (self, "0%", TRUE);
-  int height;
+  KefuChartPrivate *priv = kefu_chart_get_instance_private (self);
 
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  return height;
+  check_cache (self);
+  if (priv->line_height == 0)
+    {
+      g_autoptr(PangoLayout) layout = kefu_chart_layout (self, "0%", TRUE);
+      int height;
+
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      priv->line_height = height;
+    }
+  return priv->line_height;
 }
 
 /**
@@ -258,7 +283,10 @@ kefu_chart_draw_y_axis (KefuChart             *self,
 static void
 legend_entry_clear (gpointer data)
 {
-  g_free (((LegendEntry *) data)->label);
+  LegendEntry *entry = data;
+
+  g_free (entry->label);
+  g_clear_object (&entry->layout);
 }
 
 void
@@ -276,7 +304,7 @@ kefu_chart_add_legend (KefuChart     *self,
                        KefuChartMark  mark)
 {
   KefuChartPrivate *priv = kefu_chart_get_instance_private (self);
-  LegendEntry entry = { g_strdup (label), color, mark };
+  LegendEntry entry = { g_strdup (label), color, mark, NULL };
 
   g_array_append_val (priv->legend, entry);
 }
@@ -323,6 +351,7 @@ legend (KefuChart            *self,
 
   if (priv->legend->len == 0)
     return;
+  check_cache (self);
 
   /* Count the rows first: the legend sits at the bottom. */
   for (guint pass = 0; pass < 2; pass++)
@@ -332,12 +361,13 @@ legend (KefuChart            *self,
       rows = 1;
       for (guint i = 0; i < priv->legend->len; i++)
         {
-          const LegendEntry *entry = &g_array_index (priv->legend, LegendEntry, i);
-          g_autoptr(PangoLayout) layout = kefu_chart_layout (self, entry->label, TRUE);
+          LegendEntry *entry = &g_array_index (priv->legend, LegendEntry, i);
           float w;
           int width;
 
-          pango_layout_get_pixel_size (layout, &width, NULL);
+          if (entry->layout == NULL)
+            entry->layout = kefu_chart_layout (self, entry->label, TRUE);
+          pango_layout_get_pixel_size (entry->layout, &width, NULL);
           w = LEGEND_MARK + 6 + width;
           if (x > 0 && x + w > area->size.width)
             {
@@ -349,7 +379,7 @@ legend (KefuChart            *self,
               float y = top + (rows - 1) * line;
 
               draw_mark (snapshot, style, entry, area->origin.x + x, y + line / 2 - 2);
-              kefu_chart_draw_layout (snapshot, layout, area->origin.x + x + LEGEND_MARK + 6, y, &style->dim);
+              kefu_chart_draw_layout (snapshot, entry->layout, area->origin.x + x + LEGEND_MARK + 6, y, &style->dim);
             }
           x += w + LEGEND_GAP;
         }

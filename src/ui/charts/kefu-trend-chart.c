@@ -27,6 +27,14 @@ struct _KefuTrendChart
   KefuChartScale   scale;
   float           *norm;        /* n_series × n_days, 0..1 or NAN */
   graphene_rect_t  plot;        /* as last drawn, for tooltips */
+
+  /* The lines, kept while nothing they depend on changes: hovering
+   * redraws the guide, not a month of every agent's lines. */
+  GskRenderNode   *lines;
+  graphene_rect_t  lines_plot;
+  GdkRGBA          lines_fg;
+  GdkRGBA          lines_color;
+  float            lines_width;
 };
 
 G_DEFINE_FINAL_TYPE (KefuTrendChart, kefu_trend_chart, KEFU_TYPE_CHART)
@@ -172,10 +180,27 @@ kefu_trend_chart_draw (KefuChart             *chart,
                                &GRAPHENE_RECT_INIT (day_x (self, hovered_day (self, hx)) - 1,
                                                     self->plot.origin.y, 2, self->plot.size.height));
 
-  graphene_rect_inset_r (&self->plot, -8, -8, &bounds);
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  draw_lines (self, cr, style);
-  cairo_destroy (cr);
+  if (self->lines == NULL ||
+      !graphene_rect_equal (&self->lines_plot, &self->plot) ||
+      !gdk_rgba_equal (&self->lines_fg, &style->fg) ||
+      !gdk_rgba_equal (&self->lines_color, &style->palette[0]) ||
+      self->lines_width != style->line_width)
+    {
+      g_autoptr(GtkSnapshot) lines = gtk_snapshot_new ();
+
+      graphene_rect_inset_r (&self->plot, -8, -8, &bounds);
+      cr = gtk_snapshot_append_cairo (lines, &bounds);
+      draw_lines (self, cr, style);
+      cairo_destroy (cr);
+      g_clear_pointer (&self->lines, gsk_render_node_unref);
+      self->lines = gtk_snapshot_free_to_node (g_steal_pointer (&lines));
+      self->lines_plot = self->plot;
+      self->lines_fg = style->fg;
+      self->lines_color = style->palette[0];
+      self->lines_width = style->line_width;
+    }
+  if (self->lines != NULL)
+    gtk_snapshot_append_node (snapshot, self->lines);
 }
 
 static void
@@ -267,6 +292,7 @@ kefu_trend_chart_set_data (KefuTrendChart *self,
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->norm, g_free);
   g_clear_pointer (&self->threshold_label, g_free);
+  g_clear_pointer (&self->lines, gsk_render_node_unref);
   kefu_chart_clear_legend (KEFU_CHART (self));
   self->n_days = 0;
 
@@ -324,6 +350,7 @@ kefu_trend_chart_finalize (GObject *object)
   KefuTrendChart *self = KEFU_TREND_CHART (object);
 
   g_clear_pointer (&self->series, g_ptr_array_unref);
+  g_clear_pointer (&self->lines, gsk_render_node_unref);
   g_free (self->norm);
   g_free (self->threshold_label);
 
