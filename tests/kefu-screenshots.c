@@ -21,6 +21,7 @@
 #include "charts/kefu-trend-chart.h"
 #include "kefu-application.h"
 #include "kefu-chart-fixtures.h"
+#include "kefu-charts-view.h"
 #include "kefu-window.h"
 
 static const char *outdir;
@@ -58,6 +59,15 @@ save (GtkWidget  *widget,
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_to_node (snapshot);
+  /* A busy machine may not have drawn the first frame yet. */
+  for (int tries = 0; node == NULL && tries < 5; tries++)
+    {
+      g_autoptr(GtkSnapshot) again = gtk_snapshot_new ();
+
+      settle ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (again), width, height);
+      node = gtk_snapshot_to_node (again);
+    }
   if (node == NULL)
     {
       g_printerr ("kefu-screenshots: %s rendered nothing\n", name);
@@ -148,6 +158,58 @@ save_charts (KefuApplication *app)
   save_chart (app, kefu_trend_chart_new (), "chart-empty", 240);
 }
 
+/* The Charts page on the made-up month, as a Douyin shop sees it. */
+static void
+save_charts_view (KefuApplication *app)
+{
+  g_autoptr(KefuMetricTable) daily = kefu_chart_fixture_daily (8, 31);
+  g_autoptr(KefuMetricTable) agents = kefu_chart_fixture_agents (8);
+  g_autoptr(KefuScoreReport) report = kefu_chart_fixture_report (agents);
+  g_autoptr(KefuResponseTimes) times = kefu_chart_fixture_times ();
+  g_autoptr(KefuShop) shop = kefu_shop_new (1, "小鹿女装旗舰店", "douyin");
+  g_autoptr(KefuPeriod) period = NULL;
+  GtkWidget *view = kefu_charts_view_new ();
+  KefuChartsView *charts = KEFU_CHARTS_VIEW (view);
+  GtkWidget *window = gtk_window_new ();
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *adjustment;
+  KefuChartGrid grid;
+  GDate first;
+
+  kefu_chart_fixture_first_day (&first);
+  period = kefu_period_new (KEFU_GRANULARITY_MONTH, &first);
+  kefu_charts_view_set_data (charts, NULL, shop, period, daily, agents, report);
+  kefu_chart_fixture_grid (&grid, FALSE);
+  kefu_heatmap_chart_set_grid (KEFU_HEATMAP_CHART (kefu_charts_view_get_chart (charts, "load")),
+                               &grid, KEFU_CHART_COLOR_ACCENT);
+  kefu_chart_fixture_grid (&grid, TRUE);
+  kefu_heatmap_chart_set_grid (KEFU_HEATMAP_CHART (kefu_charts_view_get_chart (charts, "response")), &grid, 1);
+  kefu_histogram_chart_set_histogram (KEFU_HISTOGRAM_CHART (kefu_charts_view_get_chart (charts, "histogram")),
+                                      kefu_chart_histogram_new (times, 12));
+  kefu_dsr_chart_set_history (KEFU_DSR_CHART (kefu_charts_view_get_chart (charts, "dsr")),
+                              kefu_chart_fixture_dsr ());
+
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (app));
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  save (window, "charts-month");
+
+  /* Then scrolled down, page by page. */
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (view));
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  for (guint page = 2; page <= 3; page++)
+    {
+      g_autofree char *name = g_strdup_printf ("charts-month-%u", page);
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                gtk_adjustment_get_page_size (adjustment) - 40);
+      save (window, name);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_activate (KefuApplication *app)
 {
@@ -168,6 +230,7 @@ on_activate (KefuApplication *app)
     }
 
   save_charts (app);
+  save_charts_view (app);
 
   gtk_window_close (window);
 }

@@ -101,7 +101,7 @@ update_trend (KefuChartsView *self)
     threshold = kefu_platform_threshold (kefu_shop_get_platform (self->shop), key);
   if (isfinite (threshold))
     {
-      g_autofree char *value = kefu_chart_format_value (info->unit, threshold);
+      g_autofree char *value = kefu_unit_format_bound (info->unit, threshold);
 
       /* Translators: the platform's name, then the value it asks for */
       label = g_strdup_printf (_("%s threshold %s"),
@@ -622,6 +622,7 @@ kefu_charts_view_init (KefuChartsView *self)
   kefu_charts_view_set_metric (self, DEFAULT_METRIC);
 
   kefu_chart_set_empty_text (KEFU_CHART (self->trend_chart), _("No daily figures for this period yet: import the agents’ exports or chat logs."));
+  kefu_chart_set_empty_text (KEFU_CHART (self->comparison_chart), _("No figures by agent for this metric and period."));
   kefu_chart_set_empty_text (KEFU_CHART (self->totals_chart), _("No scores for this period: choose a scheme on the Scoring page."));
   kefu_chart_set_empty_text (KEFU_CHART (self->load_chart), _("The load by hour comes from chat logs; none are imported for this period."));
   kefu_chart_set_empty_text (KEFU_CHART (self->response_chart), _("Response times by hour come from chat logs; none are imported for this period."));

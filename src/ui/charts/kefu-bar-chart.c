@@ -114,7 +114,7 @@ kefu_bar_chart_draw (KefuChart             *chart,
                 self->plot.size.width * kefu_chart_scale_normalise (&self->scale, self->bars->reference);
 
       for (float y = 0; y < self->plot.size.height; y += 8)
-        gtk_snapshot_append_color (snapshot, &style->fg,
+        gtk_snapshot_append_color (snapshot, &style->dim,
                                    &GRAPHENE_RECT_INIT (x - 1, self->plot.origin.y + y, 2,
                                                         MIN (4, self->plot.size.height - y)));
     }
