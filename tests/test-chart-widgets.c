@@ -295,7 +295,12 @@ test_view (void)
   wait_for_idle ();
   assert_tooltip_contains (comparison, 300, 12 + 14, " s");
   /* Its title goes with an exported chart. */
-  g_assert_cmpstr (kefu_chart_get_title (KEFU_CHART (trend)), !=, NULL);
+  g_assert_cmpstr (kefu_chart_get_title (KEFU_CHART (trend)), ==, "Trend per Day");
+
+  /* Each card's menu copies its chart. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "charts.copy", "s", "totals"));
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (gtk_widget_get_clipboard (trend)),
+                                                    GDK_TYPE_TEXTURE));
 
   gtk_window_destroy (window);
 }

@@ -107,16 +107,20 @@ kefu_bar_chart_draw (KefuChart             *chart,
                             t == 0 ? 0 : 0.5f, &style->dim);
     }
 
-  /* The shop's value under the bars, so that no label is crossed out. */
+  /* The shop's value: a mark in the gaps between the rows, so that it
+   * crosses out no bar's label. */
   if (isfinite (self->bars->reference))
     {
       float x = self->plot.origin.x +
                 self->plot.size.width * kefu_chart_scale_normalise (&self->scale, self->bars->reference);
+      float gap = (ROW_HEIGHT - BAR_HEIGHT) / 2;
 
-      for (float y = 0; y < self->plot.size.height; y += 8)
-        gtk_snapshot_append_color (snapshot, &style->dim,
-                                   &GRAPHENE_RECT_INIT (x - 1, self->plot.origin.y + y, 2,
-                                                        MIN (4, self->plot.size.height - y)));
+      for (float y = self->plot.origin.y; y + ROW_HEIGHT <= self->plot.origin.y + self->plot.size.height + 0.5f; y += ROW_HEIGHT)
+        {
+          gtk_snapshot_append_color (snapshot, &style->fg, &GRAPHENE_RECT_INIT (x - 1, y, 2, gap - 1));
+          gtk_snapshot_append_color (snapshot, &style->fg,
+                                     &GRAPHENE_RECT_INIT (x - 1, y + ROW_HEIGHT - gap + 1, 2, gap - 1));
+        }
     }
 
   for (guint i = 0; i < n; i++)

@@ -327,6 +327,8 @@ draw_mark (GtkSnapshot          *snapshot,
       gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y - style->line_width / 2,
                                                                        LEGEND_MARK, style->line_width));
       break;
+    case KEFU_CHART_MARK_NONE:
+      break;
     case KEFU_CHART_MARK_DASH:
     default:
       for (float dx = 0; dx < LEGEND_MARK; dx += 6)
@@ -362,13 +364,14 @@ legend (KefuChart            *self,
       for (guint i = 0; i < priv->legend->len; i++)
         {
           LegendEntry *entry = &g_array_index (priv->legend, LegendEntry, i);
-          float w;
+          float w, mark;
           int width;
 
           if (entry->layout == NULL)
             entry->layout = kefu_chart_layout (self, entry->label, TRUE);
           pango_layout_get_pixel_size (entry->layout, &width, NULL);
-          w = LEGEND_MARK + 6 + width;
+          mark = entry->mark == KEFU_CHART_MARK_NONE ? 0 : LEGEND_MARK + 6;
+          w = mark + width;
           if (x > 0 && x + w > area->size.width)
             {
               x = 0;
@@ -379,7 +382,7 @@ legend (KefuChart            *self,
               float y = top + (rows - 1) * line;
 
               draw_mark (snapshot, style, entry, area->origin.x + x, y + line / 2 - 2);
-              kefu_chart_draw_layout (snapshot, entry->layout, area->origin.x + x + LEGEND_MARK + 6, y, &style->dim);
+              kefu_chart_draw_layout (snapshot, entry->layout, area->origin.x + x + mark, y, &style->dim);
             }
           x += w + LEGEND_GAP;
         }

@@ -43,6 +43,7 @@ typedef enum
   KEFU_CHART_MARK_BOX,
   KEFU_CHART_MARK_LINE,
   KEFU_CHART_MARK_DASH,
+  KEFU_CHART_MARK_NONE,     /* a note beside the legend */
 } KefuChartMark;
 
 #define KEFU_TYPE_CHART (kefu_chart_get_type ())

@@ -193,7 +193,7 @@ kefu_histogram_chart_set_histogram (KefuHistogramChart *self,
                                                                    histogram->n_unanswered),
                                                          histogram->n_unanswered);
 
-          kefu_chart_add_legend (KEFU_CHART (self), unanswered, KEFU_CHART_COLOR_FG, KEFU_CHART_MARK_DASH);
+          kefu_chart_add_legend (KEFU_CHART (self), unanswered, KEFU_CHART_COLOR_FG, KEFU_CHART_MARK_NONE);
         }
     }
   kefu_chart_changed (KEFU_CHART (self));
