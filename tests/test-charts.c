@@ -113,6 +113,12 @@ test_scale_percent (void)
   g_assert_cmpuint (scale.n_ticks, ==, 3);
   assert_label (&scale, 0.05, "5%");
 
+  /* A single 0 % without zero asked for still never goes below 0 %. */
+  kefu_chart_scale_init (&scale, KEFU_UNIT_FRACTION, 0, 0, 5, FALSE);
+  g_assert_cmpfloat (scale.min, ==, 0);
+  g_assert_cmpfloat (scale.max, >, 0);
+  g_assert_cmpfloat_with_epsilon (kefu_chart_scale_normalise (&scale, 0), 0, 1e-12);
+
   /* Fine steps get their decimal: 0.5 %. */
   kefu_chart_scale_init (&scale, KEFU_UNIT_FRACTION, 0.01, 0.03, 5, FALSE);
   g_assert_cmpfloat_with_epsilon (scale.step, 0.005, 1e-12);

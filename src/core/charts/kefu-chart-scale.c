@@ -73,12 +73,14 @@ kefu_chart_scale_init (KefuChartScale *self,
                        gboolean        include_zero)
 {
   double range, step;
+  gboolean nonnegative;
 
   g_return_if_fail (self != NULL);
 
   max_ticks = MAX (max_ticks, 2);
   if (!isfinite (lo) || !isfinite (hi))
     lo = hi = 0;
+  nonnegative = lo >= 0 && hi >= 0;
   if (lo > hi)
     {
       double t = lo;
@@ -126,7 +128,7 @@ kefu_chart_scale_init (KefuChartScale *self,
       step = unit == KEFU_UNIT_SECONDS ? time_step (step * 1.01) : kefu_chart_nice_step (step * 1.01);
     }
 
-  if (unit == KEFU_UNIT_FRACTION && self->min < 0 && lo >= 0)
+  if (unit == KEFU_UNIT_FRACTION && self->min < 0 && nonnegative)
     {
       self->n_ticks -= (guint) llround (-self->min / step);
       self->min = 0;

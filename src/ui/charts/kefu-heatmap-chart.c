@@ -184,7 +184,7 @@ kefu_heatmap_chart_set_grid (KefuHeatmapChart    *self,
                              const KefuChartGrid *grid,
                              int                  color)
 {
-  KefuChartScale scale;
+  KefuChartScale scale = { 0 };
 
   g_return_if_fail (KEFU_IS_HEATMAP_CHART (self));
 
@@ -195,7 +195,7 @@ kefu_heatmap_chart_set_grid (KefuHeatmapChart    *self,
   if (self->has_data)
     {
       /* From zero, so that a quiet hour looks quiet. */
-      kefu_chart_scale_init (&scale, grid->unit, MIN (grid->min, 0), grid->max, 6, TRUE);
+      scale.unit = grid->unit;
       scale.min = MIN (grid->min, 0);
       scale.max = grid->max > scale.min ? grid->max : scale.min + 1;
       for (guint d = 0; d < KEFU_CHART_GRID_DAYS; d++)
