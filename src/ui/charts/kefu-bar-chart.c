@@ -25,6 +25,13 @@ struct _KefuBarChart
   float           *ends;        /* per bar × (1 + n_segments): 0..1 */
   graphene_rect_t  plot;
   float            top;         /* the first row's top */
+
+  /* Names and values laid out once, until the font changes. */
+  GPtrArray       *names;
+  GPtrArray       *values;
+  guint            serial;
+  int              name_width;
+  int              value_width;
 };
 
 G_DEFINE_FINAL_TYPE (KefuBarChart, kefu_bar_chart, KEFU_TYPE_CHART)
@@ -58,21 +65,21 @@ bar_text (KefuBarChart       *self,
 }
 
 static void
-kefu_bar_chart_draw (KefuChart             *chart,
-                     GtkSnapshot           *snapshot,
-                     const graphene_rect_t *area,
-                     const KefuChartStyle  *style)
+lay_out (KefuBarChart *self)
 {
-  KefuBarChart *self = KEFU_BAR_CHART (chart);
-  float line = kefu_chart_line_height (chart);
-  guint n = self->bars->bars->len;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_object_unref);
-  int name_width = 0, value_width = 0;
-  double hx, hy;
-  gboolean hovering = kefu_chart_get_hover (chart, &hx, &hy);
+  KefuChart *chart = KEFU_CHART (self);
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
 
-  for (guint i = 0; i < n; i++)
+  if (self->names != NULL && self->serial == serial)
+    return;
+
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_ptr_array_unref);
+  self->names = g_ptr_array_new_with_free_func (g_object_unref);
+  self->values = g_ptr_array_new_with_free_func (g_object_unref);
+  self->serial = serial;
+  self->name_width = self->value_width = 0;
+  for (guint i = 0; i < self->bars->bars->len; i++)
     {
       const KefuChartBar *bar = g_ptr_array_index (self->bars->bars, i);
       g_autofree char *value = bar_text (self, bar);
@@ -81,13 +88,34 @@ kefu_bar_chart_draw (KefuChart             *chart,
       int w;
 
       pango_layout_get_pixel_size (name, &w, NULL);
-      name_width = MAX (name_width, w);
+      self->name_width = MAX (self->name_width, w);
       pango_layout_get_pixel_size (text, &w, NULL);
       if (!isnan (bar->value))
-        value_width = MAX (value_width, w);
-      g_ptr_array_add (names, name);
-      g_ptr_array_add (values, text);
+        self->value_width = MAX (self->value_width, w);
+      g_ptr_array_add (self->names, name);
+      g_ptr_array_add (self->values, text);
     }
+}
+
+static void
+kefu_bar_chart_draw (KefuChart             *chart,
+                     GtkSnapshot           *snapshot,
+                     const graphene_rect_t *area,
+                     const KefuChartStyle  *style)
+{
+  KefuBarChart *self = KEFU_BAR_CHART (chart);
+  float line = kefu_chart_line_height (chart);
+  guint n = self->bars->bars->len;
+  GPtrArray *names, *values;
+  int name_width, value_width;
+  double hx, hy;
+  gboolean hovering = kefu_chart_get_hover (chart, &hx, &hy);
+
+  lay_out (self);
+  names = self->names;
+  values = self->values;
+  name_width = self->name_width;
+  value_width = self->value_width;
 
   graphene_rect_init (&self->plot, area->origin.x + name_width + 12, area->origin.y,
                       MAX (area->size.width - name_width - 12 - value_width - 8, 1),
@@ -257,6 +285,8 @@ kefu_bar_chart_set_bars (KefuBarChart  *self,
 
   g_clear_pointer (&self->bars, kefu_chart_bars_free);
   g_clear_pointer (&self->ends, g_free);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_ptr_array_unref);
   kefu_chart_clear_legend (KEFU_CHART (self));
   self->bars = bars;
   if (bars == NULL)
@@ -306,6 +336,8 @@ kefu_bar_chart_finalize (GObject *object)
   KefuBarChart *self = KEFU_BAR_CHART (object);
 
   g_clear_pointer (&self->bars, kefu_chart_bars_free);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_ptr_array_unref);
   g_free (self->ends);
 
   G_OBJECT_CLASS (kefu_bar_chart_parent_class)->finalize (object);
