@@ -13,7 +13,15 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
+#include "charts/kefu-bar-chart.h"
+#include "charts/kefu-dsr-chart.h"
+#include "charts/kefu-heatmap-chart.h"
+#include "charts/kefu-histogram-chart.h"
+#include "charts/kefu-radar-chart.h"
+#include "charts/kefu-trend-chart.h"
 #include "kefu-application.h"
+#include "kefu-chart-fixtures.h"
+#include "kefu-charts-view.h"
 #include "kefu-window.h"
 
 static const char *outdir;
@@ -51,6 +59,15 @@ save (GtkWidget  *widget,
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_to_node (snapshot);
+  /* A busy machine may not have drawn the first frame yet. */
+  for (int tries = 0; node == NULL && tries < 5; tries++)
+    {
+      g_autoptr(GtkSnapshot) again = gtk_snapshot_new ();
+
+      settle ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (again), width, height);
+      node = gtk_snapshot_to_node (again);
+    }
   if (node == NULL)
     {
       g_printerr ("kefu-screenshots: %s rendered nothing\n", name);
@@ -71,6 +88,128 @@ save (GtkWidget  *widget,
   g_print ("%s\n", path);
 }
 
+/* Each chart alone, on the made-up month, in a window of its own. */
+static void
+save_chart (KefuApplication *app,
+            GtkWidget       *chart,
+            const char      *name,
+            int              height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (app));
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, height);
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_present (GTK_WINDOW (window));
+  save (window, name);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+save_charts (KefuApplication *app)
+{
+  g_autoptr(KefuMetricTable) daily = kefu_chart_fixture_daily (5, 31);
+  g_autoptr(KefuMetricTable) agents = kefu_chart_fixture_agents (8);
+  g_autoptr(KefuScoreReport) report = kefu_chart_fixture_report (agents);
+  g_autoptr(KefuResponseTimes) times = kefu_chart_fixture_times ();
+  const gint64 shown[] = { 1, 2, 3 };
+  g_autoptr(GPtrArray) series = kefu_chart_trend_series (daily, "response_rate_3min", shown, G_N_ELEMENTS (shown));
+  KefuChartGrid grid;
+  GtkWidget *chart;
+  GDate first;
+
+  kefu_chart_fixture_first_day (&first);
+  chart = kefu_trend_chart_new ();
+  kefu_trend_chart_set_data (KEFU_TREND_CHART (chart), series, &first, KEFU_UNIT_FRACTION, 0.9,
+                             "3-min reply rate threshold 90%");
+  save_chart (app, chart, "chart-trend", 400);
+
+  chart = kefu_bar_chart_new ();
+  kefu_bar_chart_set_bars (KEFU_BAR_CHART (chart), kefu_chart_bars_from_table (agents, "avg_response_time"));
+  save_chart (app, chart, "chart-comparison", 320);
+
+  chart = kefu_bar_chart_new ();
+  kefu_bar_chart_set_bars (KEFU_BAR_CHART (chart), kefu_chart_bars_from_report (report));
+  save_chart (app, chart, "chart-totals", 360);
+
+  kefu_chart_fixture_grid (&grid, FALSE);
+  chart = kefu_heatmap_chart_new ();
+  kefu_heatmap_chart_set_grid (KEFU_HEATMAP_CHART (chart), &grid, KEFU_CHART_COLOR_ACCENT);
+  save_chart (app, chart, "chart-heatmap", 300);
+
+  kefu_chart_fixture_grid (&grid, TRUE);
+  chart = kefu_heatmap_chart_new ();
+  kefu_heatmap_chart_set_grid (KEFU_HEATMAP_CHART (chart), &grid, 1);
+  save_chart (app, chart, "chart-heatmap-response", 300);
+
+  chart = kefu_histogram_chart_new ();
+  kefu_histogram_chart_set_histogram (KEFU_HISTOGRAM_CHART (chart), kefu_chart_histogram_new (times, 12));
+  save_chart (app, chart, "chart-histogram", 340);
+
+  chart = kefu_radar_chart_new ();
+  kefu_radar_chart_set_radar (KEFU_RADAR_CHART (chart), kefu_chart_radar_from_report (report, 3));
+  save_chart (app, chart, "chart-radar", 400);
+
+  chart = kefu_dsr_chart_new ();
+  kefu_dsr_chart_set_history (KEFU_DSR_CHART (chart), kefu_chart_fixture_dsr ());
+  save_chart (app, chart, "chart-dsr", 340);
+
+  save_chart (app, kefu_trend_chart_new (), "chart-empty", 240);
+}
+
+/* The Charts page on the made-up month, as a Douyin shop sees it. */
+static void
+save_charts_view (KefuApplication *app)
+{
+  g_autoptr(KefuMetricTable) daily = kefu_chart_fixture_daily (8, 31);
+  g_autoptr(KefuMetricTable) agents = kefu_chart_fixture_agents (8);
+  g_autoptr(KefuScoreReport) report = kefu_chart_fixture_report (agents);
+  g_autoptr(KefuResponseTimes) times = kefu_chart_fixture_times ();
+  g_autoptr(KefuShop) shop = kefu_shop_new (1, "小鹿女装旗舰店", "douyin");
+  g_autoptr(KefuPeriod) period = NULL;
+  GtkWidget *view = kefu_charts_view_new ();
+  KefuChartsView *charts = KEFU_CHARTS_VIEW (view);
+  GtkWidget *window = gtk_window_new ();
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *adjustment;
+  KefuChartGrid grid;
+  GDate first;
+
+  kefu_chart_fixture_first_day (&first);
+  period = kefu_period_new (KEFU_GRANULARITY_MONTH, &first);
+  kefu_charts_view_set_data (charts, NULL, shop, period, daily, agents, report);
+  kefu_chart_fixture_grid (&grid, FALSE);
+  kefu_heatmap_chart_set_grid (KEFU_HEATMAP_CHART (kefu_charts_view_get_chart (charts, "load")),
+                               &grid, KEFU_CHART_COLOR_ACCENT);
+  kefu_chart_fixture_grid (&grid, TRUE);
+  kefu_heatmap_chart_set_grid (KEFU_HEATMAP_CHART (kefu_charts_view_get_chart (charts, "response")), &grid, 1);
+  kefu_histogram_chart_set_histogram (KEFU_HISTOGRAM_CHART (kefu_charts_view_get_chart (charts, "histogram")),
+                                      kefu_chart_histogram_new (times, 12));
+  kefu_dsr_chart_set_history (KEFU_DSR_CHART (kefu_charts_view_get_chart (charts, "dsr")),
+                              kefu_chart_fixture_dsr ());
+
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (app));
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  save (window, "charts-month");
+
+  /* Then scrolled down, page by page. */
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (view));
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  for (guint page = 2; page <= 3; page++)
+    {
+      g_autofree char *name = g_strdup_printf ("charts-month-%u", page);
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                gtk_adjustment_get_page_size (adjustment) - 40);
+      save (window, name);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_activate (KefuApplication *app)
 {
@@ -89,6 +228,9 @@ on_activate (KefuApplication *app)
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]);
       save (GTK_WIDGET (window), views[i]);
     }
+
+  save_charts (app);
+  save_charts_view (app);
 
   gtk_window_close (window);
 }

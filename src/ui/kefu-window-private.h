@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "kefu-charts-view.h"
 #include "kefu-period-picker.h"
 #include "kefu-window.h"
 
@@ -22,6 +23,7 @@ struct _KefuWindow
   GtkLabel             *shop_name_label;
   GtkLabel             *shop_platform_label;
   KefuPeriodPicker     *period_picker;
+  KefuChartsView       *charts_view;
   GtkRevealer          *import_revealer;
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;

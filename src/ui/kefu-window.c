@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kefu-charts-view.h"
 #include "kefu-period-picker.h"
 #include "kefu-window-private.h"
 
@@ -256,6 +257,7 @@ kefu_window_class_init (KefuWindowClass *klass)
   window_class->close_request = kefu_window_close_request;
 
   g_type_ensure (KEFU_TYPE_PERIOD_PICKER);
+  g_type_ensure (KEFU_TYPE_CHARTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/kefu/Kefu/kefu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, toast_overlay);
@@ -264,6 +266,7 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, shop_name_label);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, shop_platform_label);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, period_picker);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, charts_view);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_progress);

@@ -255,6 +255,8 @@ close_turn (Stream   *s,
 
       if (kefu_metric_settings_in_window (settings, sod))
         {
+          if (ctx->turn_func != NULL)
+            ctx->turn_func (ctx, owner, s->turn_start, answered ? rt : -1, ctx->turn_data);
           target (s, owner, slot, &to);
           add (s, &to, K_RATE_30S, answered && rt <= settings->response_30s, 1);
           add (s, &to, K_RATE_3MIN, answered && rt <= settings->response_3min, 1);

@@ -67,7 +67,18 @@ typedef struct
   gint64 last_day;
 } KefuBatchSpan;
 
-typedef struct
+typedef struct _KefuMetricContext KefuMetricContext;
+
+/* Told of every turn the response metrics count: @agent is the dense
+ * index of its owner (0: the shop's only), @response_time its answer's
+ * delay in seconds, or -1 when it was never answered. */
+typedef void (*KefuTurnFunc) (KefuMetricContext *ctx,
+                              guint              agent,
+                              gint64             start,
+                              gint64             response_time,
+                              gpointer           data);
+
+struct _KefuMetricContext
 {
   KefuStore           *store;
   gint64               shop_id;
@@ -98,7 +109,10 @@ typedef struct
   KefuSheet           *measures;     /* the aggregated road */
   KefuSheet           *events;       /* the event-log road: messages, orders, refunds, reviews */
   KefuSheet           *sessions;     /* the event-log road: the session list */
-} KefuMetricContext;
+
+  KefuTurnFunc         turn_func;    /* optional, see KefuTurnFunc */
+  gpointer             turn_data;
+};
 
 /* kefu-metric-context.c */
 KefuSheet  *_kefu_sheet_new            (guint              n_agents,
@@ -148,6 +162,21 @@ _kefu_floor_div (gint64 a,
 {
   return a / b - (a % b != 0 && (a < 0) != (b < 0));
 }
+
+/* kefu-metric-query.c: kefu_metric_query(), each window turn told to @turn_func */
+KefuMetricTable *_kefu_metric_query_turns (KefuStore                *store,
+                                           gint64                    shop_id,
+                                           const GDate              *from,
+                                           const GDate              *to,
+                                           const gint64             *agent_ids,
+                                           guint                     n_agents,
+                                           const char * const       *keys,
+                                           KefuGrouping              grouping,
+                                           const KefuMetricSettings *settings,
+                                           KefuTurnFunc              turn_func,
+                                           gpointer                  turn_data,
+                                           GCancellable             *cancellable,
+                                           GError                  **error);
 
 /* kefu-measure-aggregator.c */
 gboolean    _kefu_measure_aggregate    (KefuMetricContext *ctx,

@@ -670,6 +670,25 @@ kefu_metric_query (KefuStore                 *store,
                    GCancellable              *cancellable,
                    GError                   **error)
 {
+  return _kefu_metric_query_turns (store, shop_id, from, to, agent_ids, n_agents, keys,
+                                   grouping, settings, NULL, NULL, cancellable, error);
+}
+
+KefuMetricTable *
+_kefu_metric_query_turns (KefuStore                 *store,
+                          gint64                     shop_id,
+                          const GDate               *from,
+                          const GDate               *to,
+                          const gint64              *agent_ids,
+                          guint                      n_agents,
+                          const char * const        *keys,
+                          KefuGrouping               grouping,
+                          const KefuMetricSettings  *settings,
+                          KefuTurnFunc               turn_func,
+                          gpointer                   turn_data,
+                          GCancellable              *cancellable,
+                          GError                   **error)
+{
   g_autoptr(GArray) indexes = NULL;
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
   sqlite3 *db;
@@ -699,6 +718,8 @@ kefu_metric_query (KefuStore                 *store,
   q.ctx.shop_id = shop_id;
   q.ctx.grouping = grouping;
   q.ctx.cancellable = cancellable;
+  q.ctx.turn_func = turn_func;
+  q.ctx.turn_data = turn_data;
   q.ctx.from = *from;
   q.ctx.to = *to;
   q.ctx.agent_index = g_hash_table_new (g_int64_hash, g_int64_equal);
