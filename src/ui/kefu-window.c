@@ -60,6 +60,13 @@ update_header (KefuWindow *self)
 static void
 on_workspace_updated (KefuWindow *self)
 {
+  KefuWorkspace *ws = self->workspace;
+
+  kefu_charts_view_set_data (self->charts_view, kefu_workspace_get_store (ws),
+                             kefu_workspace_get_shop (ws), kefu_workspace_get_period (ws),
+                             kefu_workspace_get_daily_table (ws),
+                             kefu_workspace_get_agent_table (ws),
+                             kefu_workspace_get_report (ws));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
                                  kefu_workspace_get_report (self->workspace) != NULL);
 }
