@@ -210,6 +210,18 @@ save_charts_view (KefuApplication *app)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The workspace computes the period's figures in a thread. */
+static void
+wait_for_figures (KefuWindow *window)
+{
+  KefuWorkspace *workspace = kefu_window_get_workspace (window);
+  gint64 until = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+
+  while (workspace != NULL && kefu_workspace_get_busy (workspace)
+         && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 on_activate (KefuApplication *app)
 {
@@ -223,6 +235,7 @@ on_activate (KefuApplication *app)
   save (GTK_WIDGET (window), "welcome");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.open-demo", NULL);
+  wait_for_figures (KEFU_WINDOW (window));
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]);
