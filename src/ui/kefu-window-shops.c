@@ -1,0 +1,66 @@
+/* kefu-window-shops.c — switching between shops, when there are several
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kefu-window-private.h"
+
+/* The header's shop menu lists every shop; it shows only with two or more. */
+void
+_kefu_window_update_shops (KefuWindow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GListModel *shops = self->workspace ? kefu_workspace_get_shops (self->workspace) : NULL;
+  KefuShop *shown = self->workspace ? kefu_workspace_get_shop (self->workspace) : NULL;
+  guint n = shops ? g_list_model_get_n_items (shops) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KefuShop) shop = g_list_model_get_item (shops, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      /* Translators: a shop in the shop menu: its name and platform */
+      label = g_strdup_printf (_("%s (%s)"), kefu_shop_get_name (shop),
+                               kefu_platform_get_label (kefu_shop_get_platform (shop)));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.show-shop",
+                                               g_variant_new_int64 (kefu_shop_get_id (shop)));
+      g_menu_append_item (menu, item);
+    }
+
+  gtk_menu_button_set_menu_model (self->shop_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->shop_button), n >= 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-shop", n >= 2 && shown != NULL);
+}
+
+static void
+show_shop_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KefuWindow *self = KEFU_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  GListModel *shops;
+
+  if (self->workspace == NULL)
+    return;
+
+  shops = kefu_workspace_get_shops (self->workspace);
+  for (guint i = 0; i < g_list_model_get_n_items (shops); i++)
+    {
+      g_autoptr(KefuShop) shop = g_list_model_get_item (shops, i);
+
+      if (kefu_shop_get_id (shop) == id)
+        kefu_workspace_set_shop (self->workspace, shop);
+    }
+}
+
+void
+_kefu_window_class_init_shops (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-shop", "x", show_shop_activated);
+}
