@@ -3,7 +3,10 @@
  * kefu-screenshots OUTDIR [--dark]
  *
  * Opens the application on a fresh database (the welcome page), then on
- * the demo shop, and saves each view as OUTDIR/NAME[-dark].png.
+ * the demo shop in October 2026, and saves each view as
+ * OUTDIR/NAME[-dark].png, and the first agent's page as agent.png. A
+ * demo without imports gets two months of daily figures of six agents
+ * first, so that every view has something to show.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +16,8 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
+#include "kefu-agent-row.h"
+#include "kefu-agents-view.h"
 #include "kefu-application.h"
 #include "kefu-window.h"
 
@@ -23,7 +28,7 @@ static int failures;
 static void
 settle (void)
 {
-  gint64 until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+  gint64 until = g_get_monotonic_time () + 900 * G_TIME_SPAN_MILLISECOND;
 
   /* Transitions and the frame clock need wall time, not only idles. */
   while (g_get_monotonic_time () < until)
@@ -35,22 +40,26 @@ save (GtkWidget  *widget,
       const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
   GskRenderer *renderer;
-  int width, height;
+  int width = 0, height = 0;
 
-  settle ();
+  /* A window not drawn yet renders nothing: give it a few frames. */
+  for (int attempt = 0; attempt < 10 && node == NULL; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
+      settle ();
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_to_node (snapshot);
+    }
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
   if (node == NULL)
     {
       g_printerr ("kefu-screenshots: %s rendered nothing\n", name);
@@ -71,6 +80,133 @@ save (GtkWidget  *widget,
   g_print ("%s\n", path);
 }
 
+static const char * const agents[] = { "小安", "小贝", "小橙", "小丁", "小鱼", "小雪" };
+
+/* Daily figures of September and October 2026, but for 12 and 13
+ * October, which a manager would see as missing. */
+static void
+write_daily_figures (const char *agent_path,
+                     const char *shop_path)
+{
+  g_autoptr(GString) rows = g_string_new ("客服,日期,询单人数,询单付款人数,下单笔数,成交笔数,客服销售额,"
+                                          "首次响应时长(秒),平均响应时长(秒),人工接待人数,3分钟人工回复率,月退货量\n");
+  g_autoptr(GString) shop = g_string_new ("日期,访客数,浏览量,咨询人数,咨询付款人数,询单人数,询单付款人数,销售额,付款人数\n");
+  g_autoptr(GDate) day = g_date_new_dmy (1, G_DATE_SEPTEMBER, 2026);
+
+  for (guint d = 0; d < 61; d++, g_date_add_days (day, 1))
+    {
+      char date[16];
+      gboolean october = g_date_get_month (day) == G_DATE_OCTOBER;
+      guint n = g_date_get_day (day);
+      int shop_inquiries = 0, shop_paid = 0;
+      double shop_sales = 0;
+
+      g_date_strftime (date, sizeof date, "%Y-%m-%d", day);
+      for (guint a = 0; a < G_N_ELEMENTS (agents); a++)
+        {
+          int inquiries = 30 + 9 * a + (int) ((n * 7 + a * 3) % 13);
+          double rate = 0.26 + 0.022 * ((a * 5) % 6) + (october ? 0.01 : 0) + 0.01 * (n % 3);
+          int paid = (int) (inquiries * rate + 0.5);
+          double price = 68 + 4.5 * ((a * 4) % 6) + (n % 4);
+          int first = 8 + 2 * (int) a + (int) (n % 5) - (october ? 1 : 0);
+          int average = 15 + 2 * (int) a + (int) (n % 7);
+          double reply = 0.885 + 0.015 * ((a * 2) % 6) + 0.001 * (n % 4);
+
+          shop_inquiries += inquiries;
+          shop_paid += paid;
+          shop_sales += paid * price;
+          if (october && (n == 12 || n == 13))
+            continue;
+          g_string_append_printf (rows, "小鹿女装旗舰店:%s,%s,%d,%d,%d,%d,%.2f,%d,%d,%d,%.2f%%,%d\n",
+                                  agents[a], date, inquiries, paid, paid + 2 + (int) (n % 3), paid,
+                                  paid * price, first, average, inquiries - 2, reply * 100,
+                                  (n + a) % 9 == 0 ? 1 : 0);
+        }
+      g_string_append_printf (shop, "%s,%d,%d,%d,%d,%d,%d,%.2f,%d\n", date, 5000 + 40 * (int) n,
+                              16000 + 90 * (int) n, shop_inquiries + 40, shop_paid + 12, shop_inquiries,
+                              shop_paid, shop_sales * 1.18, shop_paid + 30);
+    }
+
+  g_assert (g_file_set_contents (agent_path, rows->str, -1, NULL));
+  g_assert (g_file_set_contents (shop_path, shop->str, -1, NULL));
+}
+
+static void
+fill_demo (const char *db)
+{
+  g_autofree char *demo_path = kefu_store_get_demo_path (db);
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *agent_path = g_build_filename (dir, "客服绩效_2026-09至10.csv", NULL);
+  g_autofree char *shop_path = g_build_filename (dir, "店铺每日指标_2026-09至10.csv", NULL);
+  const char *samples[] = { "聊天记录.csv", "会话明细.csv", "订单.csv", "退款.csv" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) store = kefu_demo_open (demo_path, &error);
+  g_autoptr(GListModel) batches = NULL;
+  g_autoptr(GListModel) shops = NULL;
+  g_autoptr(KefuShop) shop = NULL;
+  KefuImportOptions options;
+  const char *files[2 + G_N_ELEMENTS (samples)];
+  g_autofree char *sample_dir = g_build_filename (SOURCE_DIR, "data", "samples", NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  batches = kefu_store_list_batches (store, 0, NULL);
+  if (g_list_model_get_n_items (batches) > 0)
+    return;
+
+  shops = kefu_store_list_shops (store, NULL);
+  shop = g_list_model_get_item (shops, 0);
+  write_daily_figures (agent_path, shop_path);
+  files[0] = agent_path;
+  files[1] = shop_path;
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_ptr_array_add (paths, g_build_filename (sample_dir, samples[i], NULL));
+      files[2 + i] = g_ptr_array_index (paths, i);
+    }
+
+  kefu_import_options_init (&options);
+  options.shop_name = kefu_shop_get_name (shop);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(KefuImportResult) result =
+        kefu_import_file (store, kefu_profile_registry_get_default (), files[i], &options, NULL, NULL, NULL);
+
+      if (kefu_import_result_get_status (result) != KEFU_IMPORT_IMPORTED)
+        g_printerr ("kefu-screenshots: %s: %s\n", files[i], kefu_import_result_get_message (result));
+    }
+}
+
+/* The figures are computed in a thread: wait for them. */
+static void
+wait_for_figures (GtkWindow *window)
+{
+  KefuWorkspace *workspace = kefu_window_get_workspace (KEFU_WINDOW (window));
+  gint64 until = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (workspace != NULL && (kefu_workspace_get_busy (workspace) ||
+                               kefu_workspace_get_agent_table (workspace) == NULL) &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 on_activate (KefuApplication *app)
 {
@@ -84,11 +220,28 @@ on_activate (KefuApplication *app)
   save (GTK_WIDGET (window), "welcome");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.open-demo", NULL);
+  wait_for_figures (window);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]);
       save (GTK_WIDGET (window), views[i]);
     }
+
+  {
+    KefuAgentsView *agents_view = KEFU_AGENTS_VIEW (find_child (GTK_WIDGET (window), KEFU_TYPE_AGENTS_VIEW));
+    g_autoptr(GObject) first = g_list_model_get_item (kefu_agents_view_get_model (agents_view), 0);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "agents");
+    if (first != NULL)
+      {
+        GListModel *shown = kefu_agents_view_get_model (agents_view);
+        g_autoptr(KefuAgentRow) row = g_list_model_get_item (shown, 0);
+
+        kefu_agents_view_show_agent (agents_view, kefu_agent_row_get_id (row));
+        save (GTK_WIDGET (window), "agent");
+        kefu_agents_view_show_table (agents_view);
+      }
+  }
 
   gtk_window_close (window);
 }
@@ -122,6 +275,14 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
   db = g_build_filename (tmpdir, "kefu.db", NULL);
   app_argv[2] = db;
+  fill_demo (db);
+
+  /* October 2026, whatever the day. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("org.kefu.Kefu");
+
+    g_settings_set_string (settings, "last-period", "month:2026-10-01");
+  }
 
   app = kefu_application_new ();
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);

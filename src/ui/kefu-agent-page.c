@@ -343,7 +343,7 @@ bind_item (GtkSignalListItemFactory *factory,
     }
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (KefuAgentPage *self,
             GtkColumnView *view,
             const char    *title,
@@ -352,7 +352,7 @@ add_column (KefuAgentPage *self,
             gboolean       expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  GtkColumnViewColumn *view_column;
 
   g_object_set_data (G_OBJECT (factory), "page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (column));
@@ -361,6 +361,8 @@ add_column (KefuAgentPage *self,
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (view, view_column);
+  g_object_unref (view_column);
+  return view_column;
 }
 
 /* ------------------------------------------------------------- page */
@@ -581,5 +583,7 @@ kefu_agent_page_init (KefuAgentPage *self)
   add_column (self, self->explain_view, _("Points"), G_CALLBACK (bind_item), ITEM_POINTS, FALSE);
   add_column (self, self->explain_view, _("Weight"), G_CALLBACK (bind_item), ITEM_WEIGHT, FALSE);
   add_column (self, self->explain_view, _("Weighted"), G_CALLBACK (bind_item), ITEM_WEIGHTED, FALSE);
-  add_column (self, self->explain_view, _("Source Files"), G_CALLBACK (bind_item), ITEM_SOURCES, FALSE);
+  /* File names are long: the tooltip has them whole. */
+  gtk_column_view_column_set_fixed_width (add_column (self, self->explain_view, _("Source Files"),
+                                                      G_CALLBACK (bind_item), ITEM_SOURCES, FALSE), 180);
 }
