@@ -213,6 +213,8 @@ on_activate (KefuApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   static const char *views[] = { "overview", "agents", "scoring", "charts", "data" };
 
+  /* Pictures of the end states, not of transitions. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_DARK);

@@ -63,6 +63,9 @@ typedef enum
   ITEM_SOURCES,
 } ItemColumn;
 
+/* Or'ed into a column's number: text that reads from the left. */
+#define LEFT 0x100
+
 static const char * const trend_classes[] = { "success", "error", "dim-label" };
 
 static const KefuMetricValue *
@@ -131,7 +134,7 @@ setup_label (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (column) == 0 ? 0.0 : 1.0);
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (column) & LEFT ? 0.0 : 1.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -356,7 +359,7 @@ add_column (KefuAgentPage *self,
 
   g_object_set_data (G_OBJECT (factory), "page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", bind, GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", bind, GINT_TO_POINTER (column & ~LEFT));
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -569,21 +572,21 @@ kefu_agent_page_init (KefuAgentPage *self)
   gtk_column_view_set_model (self->metrics_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->metrics)))));
 
-  add_column (self, self->metrics_view, _("Metric"), G_CALLBACK (bind_metric), METRIC_LABEL, TRUE);
+  add_column (self, self->metrics_view, _("Metric"), G_CALLBACK (bind_metric), METRIC_LABEL | LEFT, TRUE);
   add_column (self, self->metrics_view, _("This Agent"), G_CALLBACK (bind_metric), METRIC_AGENT, FALSE);
   add_column (self, self->metrics_view, _("Shop Average"), G_CALLBACK (bind_metric), METRIC_SHOP, FALSE);
   add_column (self, self->metrics_view, _("Against the Shop"), G_CALLBACK (bind_metric), METRIC_VS_SHOP, FALSE);
   add_column (self, self->metrics_view, _("Previous Period"), G_CALLBACK (bind_metric), METRIC_PREVIOUS, FALSE);
   add_column (self, self->metrics_view, _("Change"), G_CALLBACK (bind_metric), METRIC_CHANGE, FALSE);
 
-  add_column (self, self->explain_view, _("Item"), G_CALLBACK (bind_item), ITEM_LABEL, TRUE);
+  add_column (self, self->explain_view, _("Item"), G_CALLBACK (bind_item), ITEM_LABEL | LEFT, TRUE);
   add_column (self, self->explain_view, _("Value"), G_CALLBACK (bind_item), ITEM_VALUE, FALSE);
   add_column (self, self->explain_view, _("Numerator ÷ Denominator"), G_CALLBACK (bind_item), ITEM_FRACTION, FALSE);
-  add_column (self, self->explain_view, _("Bracket"), G_CALLBACK (bind_item), ITEM_BRACKET, FALSE);
+  add_column (self, self->explain_view, _("Bracket"), G_CALLBACK (bind_item), ITEM_BRACKET | LEFT, FALSE);
   add_column (self, self->explain_view, _("Points"), G_CALLBACK (bind_item), ITEM_POINTS, FALSE);
   add_column (self, self->explain_view, _("Weight"), G_CALLBACK (bind_item), ITEM_WEIGHT, FALSE);
   add_column (self, self->explain_view, _("Weighted"), G_CALLBACK (bind_item), ITEM_WEIGHTED, FALSE);
   /* File names are long: the tooltip has them whole. */
   gtk_column_view_column_set_fixed_width (add_column (self, self->explain_view, _("Source Files"),
-                                                      G_CALLBACK (bind_item), ITEM_SOURCES, FALSE), 180);
+                                                      G_CALLBACK (bind_item), ITEM_SOURCES | LEFT, FALSE), 180);
 }
