@@ -15,6 +15,7 @@
 #include "kefu-agents-view.h"
 #include "kefu-metric-card.h"
 #include "kefu-overview-view.h"
+#include "kefu-period-picker.h"
 #include "kefu-resources.h"
 #include "kefu-test-utils.h"
 
@@ -311,6 +312,50 @@ test_periods (Fixture       *fixture,
   g_assert_cmpstr (kefu_metric_card_get_text (card), ==, "26.67%");
 }
 
+/* A range picked by its first and last day, and the range before it. */
+static void
+test_range (Fixture       *fixture,
+            gconstpointer  data)
+{
+  KefuMetricCard *card = find_card (fixture, "inquiry_conversion_rate");
+  KefuPeriodPicker *picker = g_object_new (KEFU_TYPE_PERIOD_PICKER, NULL);
+  g_autoptr(GDate) first = g_date_new_dmy (1, G_DATE_OCTOBER, 2026);
+  g_autoptr(GDate) last = g_date_new_dmy (2, G_DATE_OCTOBER, 2026);
+  g_autoptr(KefuPeriod) range = kefu_period_new_range (first, last);
+  g_autoptr(KefuPeriod) earlier = NULL;
+  GDate day;
+
+  g_object_ref_sink (picker);
+  kefu_period_picker_set_period (picker, range);
+  kefu_workspace_set_period (fixture->workspace, kefu_period_picker_get_period (picker));
+  wait_for_update (fixture->workspace);
+
+  /* 1–2 October: (4 + 5 + 3 + 8) / (10 + 20 + 10 + 40) = 25.00 %;
+   * 29–30 September: 1 / 10 = 10.00 %. */
+  g_assert_cmpstr (kefu_metric_card_get_text (card), ==, "25.00%");
+  g_assert_cmpstr (kefu_metric_card_get_change (card), ==, "↑ 15.00 pp");
+  /* 丙 8 / 40 = 20 % first; 甲 9 / 30 and 乙 3 / 10 tie at 30 %. */
+  sort_by (fixture, "inquiry_conversion_rate", GTK_SORT_ASCENDING);
+  {
+    g_autofree char *order = agent_order (fixture);
+
+    g_assert_true (g_str_equal (order, "丙,甲,乙") || g_str_equal (order, "丙,乙,甲"));
+  }
+
+  /* Back by the range's own length: 29–30 September. */
+  kefu_period_picker_shift (picker, -1);
+  earlier = kefu_period_copy (kefu_period_picker_get_period (picker));
+  kefu_period_get_first (earlier, &day);
+  g_assert_cmpuint (g_date_get_day (&day), ==, 29);
+  g_assert_cmpuint (kefu_period_get_n_days (earlier), ==, 2);
+  kefu_workspace_set_period (fixture->workspace, earlier);
+  wait_for_update (fixture->workspace);
+  g_assert_cmpstr (kefu_metric_card_get_text (card), ==, "10.00%");
+  assert_order (fixture, "甲,丙,乙");
+
+  g_object_unref (picker);
+}
+
 static void
 test_agent_page (Fixture       *fixture,
                  gconstpointer  data)
@@ -404,6 +449,7 @@ main (int   argc,
   g_test_add ("/views/Agents/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/views/Agents/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/views/Views/periods", Fixture, NULL, fixture_set_up, test_periods, fixture_tear_down);
+  g_test_add ("/views/Views/range", Fixture, NULL, fixture_set_up, test_range, fixture_tear_down);
   g_test_add ("/views/Agents/page", Fixture, NULL, fixture_set_up, test_agent_page, fixture_tear_down);
   g_test_add ("/views/Overview/thresholds", Fixture, NULL, fixture_set_up, test_thresholds, fixture_tear_down);
 
