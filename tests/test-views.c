@@ -18,6 +18,7 @@
 #include "kefu-period-picker.h"
 #include "kefu-resources.h"
 #include "kefu-test-utils.h"
+#include "kefu-window-private.h"
 
 /* October: 甲 (4 + 5) / (10 + 20) = 30.00 %, 乙 (3 + 4) / (10 + 10) =
  * 35.00 %, 丙 8 / 40 = 20.00 %; the shop 24 / 90 = 26.67 %.
@@ -438,6 +439,62 @@ test_thresholds (Fixture       *fixture,
   assert_order (fixture, "丁,戊");
 }
 
+static void
+wait_for_figures (KefuWorkspace *workspace)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while ((kefu_workspace_get_busy (workspace) || kefu_workspace_get_agent_table (workspace) == NULL) &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_idle ();
+}
+
+static void
+check_window (KefuApplication *app,
+              Fixture         *fixture)
+{
+  KefuWindow *window = KEFU_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  KefuWorkspace *workspace = kefu_window_get_workspace (window);
+  g_autoptr(KefuShop) douyin = g_list_model_get_item (kefu_workspace_get_shops (workspace), 1);
+  g_autofree char *path = g_build_filename (fixture->dir, "考核表.xlsx", NULL);
+  gint64 until = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  wait_for_figures (workspace);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "小鹿女装");
+
+  /* Two shops: the header offers the other. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->shop_button)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shop", "x",
+                                             kefu_shop_get_id (douyin)));
+  wait_for_figures (workspace);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "抖店");
+
+  /* The period's workbook, written in a thread; the action is back after. */
+  _kefu_window_export_to (window, path);
+  while (window->export_cancellable != NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (window->export_cancellable);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+/* The window: the shop switcher and Ctrl+E's export. */
+static void
+test_window (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(KefuApplication) app = NULL;
+  char *argv[] = { (char *) "kefu", (char *) "--db", NULL, NULL };
+
+  g_setenv ("XDG_DATA_HOME", fixture->dir, TRUE);
+  argv[2] = (char *) kefu_store_get_path (fixture->store);
+  app = kefu_application_new ();
+  g_signal_connect_after (app, "activate", G_CALLBACK (check_window), fixture);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +508,7 @@ main (int   argc,
   g_test_add ("/views/Views/periods", Fixture, NULL, fixture_set_up, test_periods, fixture_tear_down);
   g_test_add ("/views/Views/range", Fixture, NULL, fixture_set_up, test_range, fixture_tear_down);
   g_test_add ("/views/Agents/page", Fixture, NULL, fixture_set_up, test_agent_page, fixture_tear_down);
+  g_test_add ("/views/Window/shops-and-export", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);
   g_test_add ("/views/Overview/thresholds", Fixture, NULL, fixture_set_up, test_thresholds, fixture_tear_down);
 
   return g_test_run ();
