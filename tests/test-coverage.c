@@ -173,6 +173,53 @@ test_empty (Fixture       *fixture,
     }
 }
 
+static void
+test_last_day (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 empty_shop;
+  GDate day;
+
+  /* A's figures run to 30 October, later than any event. */
+  g_assert_true (kefu_coverage_find_last_day (fixture->store, fixture->shop_id, NULL, &day, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_date_get_day (&day), ==, 30);
+  g_assert_cmpuint (g_date_get_month (&day), ==, G_DATE_OCTOBER);
+
+  empty_shop = kefu_store_add_shop (fixture->store, "空店", "jd", &error);
+  g_assert_no_error (error);
+  g_assert_false (kefu_coverage_find_last_day (fixture->store, empty_shop, NULL, &day, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_last_event (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuImportResult) result = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "late.csv", NULL);
+  KefuImportOptions options;
+  GDate day;
+
+  /* 23:30 on 5 November in Shanghai is 15:30 UTC, still the 5th there. */
+  g_assert_true (g_file_set_contents (path,
+                                      "退款编号,订单编号,退款金额,退款状态,货物状态,售后类型,退款原因,申请时间,完结时间\n"
+                                      "RF1,O1,¥10.00,退款成功,买家未收到货,仅退款,不想要了,2026-11-05 23:30:00,2026-11-06 10:00:00\n",
+                                      -1, NULL));
+  kefu_import_options_init (&options);
+  options.shop_name = "小鹿女装";
+  result = kefu_import_file (fixture->store, kefu_profile_registry_get_default (), path,
+                             &options, NULL, NULL, NULL);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+
+  g_assert_true (kefu_coverage_find_last_day (fixture->store, fixture->shop_id, NULL, &day, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_date_get_day (&day), ==, 5);
+  g_assert_cmpuint (g_date_get_month (&day), ==, G_DATE_NOVEMBER);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +232,11 @@ main (int   argc,
               fixture_set_up, test_time_zone, fixture_tear_down);
   g_test_add ("/coverage/Coverage/empty", Fixture, NULL,
               fixture_set_up, test_empty, fixture_tear_down);
+
+  g_test_add ("/coverage/Coverage/last-day", Fixture, NULL,
+              fixture_set_up, test_last_day, fixture_tear_down);
+  g_test_add ("/coverage/Coverage/last-event", Fixture, NULL,
+              fixture_set_up, test_last_event, fixture_tear_down);
 
   return g_test_run ();
 }

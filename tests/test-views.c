@@ -470,6 +470,20 @@ check_window (KefuApplication *app,
   wait_for_figures (workspace);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "抖店");
 
+  /* From an empty December to the month of the shop's last data, 1 October. */
+  {
+    g_autoptr(GDate) december = g_date_new_dmy (1, G_DATE_DECEMBER, 2026);
+    g_autoptr(KefuPeriod) period = kefu_period_new (KEFU_GRANULARITY_MONTH, december);
+    g_autofree char *shown = NULL;
+
+    kefu_period_picker_set_period (window->period_picker, period);
+    wait_for_figures (workspace);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-latest-data", NULL));
+    wait_for_figures (workspace);
+    shown = kefu_period_to_string (kefu_workspace_get_period (workspace));
+    g_assert_cmpstr (shown, ==, "month:2026-10-01");
+  }
+
   /* The period's workbook, written in a thread; the action is back after. */
   _kefu_window_export_to (window, path);
   while (window->export_cancellable != NULL && g_get_monotonic_time () < until)

@@ -1,4 +1,4 @@
-/* kefu-window-shops.c — switching between shops, when there are several
+/* kefu-window-shops.c — switching between shops, and to a shop's latest data
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,8 +59,42 @@ show_shop_activated (GtkWidget  *widget,
     }
 }
 
+/* From a period without data (the current month, before this month's
+ * exports exist) to the one holding the shop's latest day of data. */
+static void
+show_latest_data_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  KefuWindow *self = KEFU_WINDOW (widget);
+  KefuShop *shop = self->workspace ? kefu_workspace_get_shop (self->workspace) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuPeriod) period = NULL;
+  KefuGranularity granularity;
+  GDate day;
+
+  if (shop == NULL)
+    return;
+
+  if (!kefu_coverage_find_last_day (kefu_workspace_get_store (self->workspace), kefu_shop_get_id (shop),
+                                    kefu_workspace_get_settings (self->workspace), &day, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (error ? error->message
+                                                        : _("Nothing has been imported for this shop yet")));
+      return;
+    }
+
+  granularity = kefu_period_get_granularity (kefu_period_picker_get_period (self->period_picker));
+  if (granularity == KEFU_GRANULARITY_RANGE)
+    granularity = KEFU_GRANULARITY_MONTH;
+  period = kefu_period_new (granularity, &day);
+  kefu_period_picker_set_period (self->period_picker, period);
+}
+
 void
 _kefu_window_class_init_shops (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-shop", "x", show_shop_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-latest-data", NULL, show_latest_data_activated);
 }

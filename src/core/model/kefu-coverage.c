@@ -312,6 +312,91 @@ kefu_coverage_is_empty (KefuCoverage *self)
   return TRUE;
 }
 
+/* The latest of a shop's figures' last days and of its events' times. */
+static const char * const last_day_queries[] = {
+  "SELECT MAX(period_end) FROM measure WHERE shop_id = ?1",
+  "SELECT MAX(sent_at) FROM message WHERE shop_id = ?1",
+  "SELECT MAX(started_at) FROM session WHERE shop_id = ?1",
+  "SELECT MAX(created_at) FROM order_ WHERE shop_id = ?1",
+  "SELECT MAX(applied_at) FROM refund WHERE shop_id = ?1",
+  "SELECT MAX(reviewed_at) FROM review WHERE shop_id = ?1",
+};
+
+/**
+ * kefu_coverage_find_last_day:
+ * @settings: (nullable): the metric settings, for the time zone of days
+ * @day: (out): the last day with data of any kind
+ *
+ * Where to go when the period shown has no data.
+ *
+ * Returns: whether the shop has any data; %FALSE with @error set on failure
+ */
+gboolean
+kefu_coverage_find_last_day (KefuStore                 *store,
+                             gint64                     shop_id,
+                             const KefuMetricSettings  *settings,
+                             GDate                     *day,
+                             GError                   **error)
+{
+  g_autofree char *shop_zone = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  KefuMetricSettings defaults;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (KEFU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (day != NULL, FALSE);
+
+  if (settings == NULL)
+    {
+      kefu_metric_settings_init (&defaults);
+      settings = &defaults;
+    }
+  shop_zone = get_shop_zone (store, shop_id);
+  zone = kefu_metric_settings_get_zone (settings, shop_zone, error);
+  if (zone == NULL)
+    return FALSE;
+
+  g_date_clear (day, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (last_day_queries); i++)
+    {
+      sqlite3_stmt *stmt = _kefu_store_prepare (store, last_day_queries[i], error);
+      GDate candidate;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, shop_id);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          _kefu_store_set_error (store, error);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+
+      g_date_clear (&candidate, 1);
+      if (sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+        parse_day ((const char *) sqlite3_column_text (stmt, 0), &candidate);
+      else if (sqlite3_column_type (stmt, 0) == SQLITE_INTEGER)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
+          g_autoptr(GDateTime) local = utc ? g_date_time_to_timezone (utc, zone) : NULL;
+
+          if (local != NULL)
+            g_date_set_dmy (&candidate, g_date_time_get_day_of_month (local),
+                            g_date_time_get_month (local), g_date_time_get_year (local));
+        }
+      sqlite3_reset (stmt);
+
+      if (g_date_valid (&candidate) && (!found || g_date_compare (&candidate, day) > 0))
+        {
+          *day = candidate;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
 /**
  * kefu_data_kind_get_label:
  *

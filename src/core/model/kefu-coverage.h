@@ -52,5 +52,10 @@ guint         kefu_coverage_count_days     (KefuCoverage  *self,
                                             KefuDataKind   kind);
 gboolean      kefu_coverage_is_empty       (KefuCoverage  *self);
 const char   *kefu_data_kind_get_label     (KefuDataKind   kind);
+gboolean      kefu_coverage_find_last_day  (KefuStore                *store,
+                                            gint64                    shop_id,
+                                            const KefuMetricSettings *settings,
+                                            GDate                    *day,
+                                            GError                  **error);
 
 G_END_DECLS
