@@ -656,7 +656,8 @@ kefu_agents_view_show_agent (KefuAgentsView *self,
       !kefu_agent_page_set_agent (self->agent_page, self->workspace, agent_id))
     return FALSE;
   adw_leaflet_set_visible_child_name (self->leaflet, "agent");
-  gtk_widget_grab_focus (GTK_WIDGET (self->agent_page));
+  /* The back button first, for the keyboard. */
+  gtk_widget_child_focus (GTK_WIDGET (self->agent_page), GTK_DIR_TAB_FORWARD);
   return TRUE;
 }
 
