@@ -180,8 +180,9 @@ make_rank_row (KefuAgentScore *agent)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kefu_agent_score_get_agent_name (agent));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "agent-id",
-                     GINT_TO_POINTER ((int) kefu_agent_score_get_agent_id (agent)));
+  g_object_set_data_full (G_OBJECT (row), "agent-id",
+                          g_memdup2 (&(gint64) { kefu_agent_score_get_agent_id (agent) }, sizeof (gint64)),
+                          g_free);
 
   rank = g_strdup_printf ("%u", kefu_agent_score_get_rank (agent));
   rank_label = gtk_label_new (rank);
@@ -262,10 +263,10 @@ static void
 on_rank_row_activated (KefuOverviewView *self,
                        GtkListBoxRow    *row)
 {
-  gint64 agent_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "agent-id"));
+  const gint64 *agent_id = g_object_get_data (G_OBJECT (row), "agent-id");
 
-  if (agent_id > 0)
-    g_signal_emit (self, signals[AGENT_ACTIVATED], 0, agent_id);
+  if (agent_id != NULL)
+    g_signal_emit (self, signals[AGENT_ACTIVATED], 0, *agent_id);
 }
 
 static void
