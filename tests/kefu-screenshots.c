@@ -19,6 +19,7 @@
 #include "kefu-agent-row.h"
 #include "kefu-agents-view.h"
 #include "kefu-application.h"
+#include "kefu-period-picker.h"
 #include "kefu-window.h"
 
 static const char *outdir;
@@ -243,6 +244,22 @@ on_activate (KefuApplication *app)
         save (GTK_WIDGET (window), "agent");
         kefu_agents_view_show_table (agents_view);
       }
+  }
+
+  /* The period picker's popover, choosing a range. */
+  {
+    GtkWidget *picker = find_child (GTK_WIDGET (window), KEFU_TYPE_PERIOD_PICKER);
+    GtkWidget *button = find_child (picker, GTK_TYPE_MENU_BUTTON);
+    g_autoptr(GDate) first = g_date_new_dmy (1, G_DATE_OCTOBER, 2026);
+    g_autoptr(GDate) last = g_date_new_dmy (15, G_DATE_OCTOBER, 2026);
+    g_autoptr(KefuPeriod) range = kefu_period_new_range (first, last);
+    GtkPopover *popover;
+
+    kefu_period_picker_set_period (KEFU_PERIOD_PICKER (picker), range);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    save (GTK_WIDGET (popover), "period-range");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   }
 
   gtk_window_close (window);

@@ -179,8 +179,14 @@ test_range (void)
       g_assert_null (none);
     }
 
-  g_assert_cmpstr (label, ==, "Oct 1 – Oct 30, 2026");
-  g_assert_cmpstr (across_label, ==, "Jan 1 – Jan 12, 2027");
+  g_assert_cmpstr (label, ==, "Oct 1–30, 2026");
+  g_assert_cmpstr (across_label, ==, "Jan 1–12, 2027");
+  {
+    g_autoptr(KefuPeriod) months = range_for (9, 20, 10, 5);
+    g_autofree char *months_label = kefu_period_format (months);
+
+    g_assert_cmpstr (months_label, ==, "Sep 20 – Oct 5, 2026");
+  }
   {
     g_autoptr(KefuPeriod) years = NULL;
     g_autoptr(GDate) first = g_date_new_dmy (28, 12, 2026);

@@ -439,6 +439,43 @@ test_thresholds (Fixture       *fixture,
   assert_order (fixture, "丁,戊");
 }
 
+/* The picker's popover opens on a range, with a calendar for each end. */
+static void
+test_picker_popover (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  KefuPeriodPicker *picker = g_object_new (KEFU_TYPE_PERIOD_PICKER, NULL);
+  g_autoptr(GDate) first = g_date_new_dmy (1, G_DATE_OCTOBER, 2026);
+  g_autoptr(GDate) last = g_date_new_dmy (15, G_DATE_OCTOBER, 2026);
+  g_autoptr(KefuPeriod) range = kefu_period_new_range (first, last);
+  GtkWidget *button;
+
+  gtk_window_set_child (window, GTK_WIDGET (picker));
+  gtk_window_present (window);
+  wait_for_idle ();
+
+  kefu_period_picker_set_period (picker, range);
+  for (button = gtk_widget_get_first_child (GTK_WIDGET (picker)); button != NULL && !GTK_IS_MENU_BUTTON (button);
+       button = gtk_widget_get_next_sibling (button) ? gtk_widget_get_next_sibling (button)
+                                                     : gtk_widget_get_first_child (button))
+    ;
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wait_for_idle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+
+  kefu_period_picker_shift (picker, 1);
+  wait_for_idle ();
+  {
+    g_autofree char *text = kefu_period_to_string (kefu_period_picker_get_period (picker));
+
+    g_assert_cmpstr (text, ==, "range:2026-10-16..2026-10-30");
+  }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gtk_window_destroy (window);
+  wait_for_idle ();
+}
+
 static void
 wait_for_figures (KefuWorkspace *workspace)
 {
@@ -484,6 +521,17 @@ check_window (KefuApplication *app,
     g_assert_cmpstr (shown, ==, "month:2026-10-01");
   }
 
+  /* A range's longer label still fits the header. */
+  {
+    g_autoptr(GDate) first = g_date_new_dmy (1, G_DATE_OCTOBER, 2026);
+    g_autoptr(GDate) last = g_date_new_dmy (15, G_DATE_OCTOBER, 2026);
+    g_autoptr(KefuPeriod) range = kefu_period_new_range (first, last);
+
+    kefu_window_set_view (window, "agents");
+    kefu_period_picker_set_period (window->period_picker, range);
+    wait_for_figures (workspace);
+  }
+
   /* The period's workbook, written in a thread; the action is back after. */
   _kefu_window_export_to (window, path);
   while (window->export_cancellable != NULL && g_get_monotonic_time () < until)
@@ -523,6 +571,7 @@ main (int   argc,
   g_test_add ("/views/Views/range", Fixture, NULL, fixture_set_up, test_range, fixture_tear_down);
   g_test_add ("/views/Agents/page", Fixture, NULL, fixture_set_up, test_agent_page, fixture_tear_down);
   g_test_add ("/views/Window/shops-and-export", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);
+  g_test_add_func ("/views/PeriodPicker/range-popover", test_picker_popover);
   g_test_add ("/views/Overview/thresholds", Fixture, NULL, fixture_set_up, test_thresholds, fixture_tear_down);
 
   return g_test_run ();

@@ -259,6 +259,17 @@ kefu_period_format (const KefuPeriod *self)
     case KEFU_GRANULARITY_RANGE:
       if (g_date_compare (&self->first, &self->last) == 0)
         return format_date (&self->first, C_("day period", "%b %-d, %Y"));
+      /* Short, for the header bar: “Oct 1–15, 2026”. */
+      if (g_date_get_year (&self->first) == g_date_get_year (&self->last) &&
+          g_date_get_month (&self->first) == g_date_get_month (&self->last))
+        {
+          /* Translators: first day of a range within one month, strftime format */
+          first = format_date (&self->first, C_("range start in a month", "%b %-d"));
+          /* Translators: last day of a range within one month, strftime format */
+          last = format_date (&self->last, C_("range end in a month", "%-d, %Y"));
+          /* Translators: a range of days within one month, from its first to its last */
+          return g_strdup_printf (C_("range in a month", "%s–%s"), first, last);
+        }
       if (g_date_get_year (&self->first) == g_date_get_year (&self->last))
         /* Translators: first day of a range in the same year as its last, strftime format */
         first = format_date (&self->first, C_("range start", "%b %-d"));
