@@ -521,6 +521,22 @@ check_window (KefuApplication *app,
     g_assert_cmpstr (shown, ==, "month:2026-10-01");
   }
 
+  /* An agent chosen in the overview's ranking opens in Agents. */
+  {
+    KefuMetricTable *table = kefu_workspace_get_agent_table (workspace);
+    const KefuMetricRowKey *key = kefu_metric_table_get_row (table, 1);
+
+    g_assert_cmpint (key->agent_id, >, 0);
+    kefu_window_set_view (window, "overview");
+    g_signal_emit_by_name (window->overview_view, "agent-activated", key->agent_id);
+    wait_for_idle ();
+    g_assert_cmpstr (kefu_window_get_view (window), ==, "agents");
+    g_assert_true (kefu_agents_view_is_showing_agent (window->agents_view));
+    g_assert_cmpint (kefu_agent_page_get_agent_id (kefu_agents_view_get_agent_page (window->agents_view)),
+                     ==, key->agent_id);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->agents_view), "agents.back", NULL));
+  }
+
   /* A range's longer label still fits the header. */
   {
     g_autoptr(GDate) first = g_date_new_dmy (1, G_DATE_OCTOBER, 2026);
