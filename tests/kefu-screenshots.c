@@ -3,7 +3,10 @@
  * kefu-screenshots OUTDIR [--dark]
  *
  * Opens the application on a fresh database (the welcome page), then on
- * the demo shop, and saves each view as OUTDIR/NAME[-dark].png.
+ * the demo shop in October 2026, and saves each view as
+ * OUTDIR/NAME[-dark].png, and the first agent's page as agent.png. A
+ * demo without imports gets two months of daily figures of six agents
+ * first, so that every view has something to show.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +25,9 @@
 #include "kefu-application.h"
 #include "kefu-chart-fixtures.h"
 #include "kefu-charts-view.h"
+#include "kefu-agent-row.h"
+#include "kefu-agents-view.h"
+#include "kefu-period-picker.h"
 #include "kefu-window.h"
 
 static const char *outdir;
@@ -31,7 +37,7 @@ static int failures;
 static void
 settle (void)
 {
-  gint64 until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+  gint64 until = g_get_monotonic_time () + 900 * G_TIME_SPAN_MILLISECOND;
 
   /* Transitions and the frame clock need wall time, not only idles. */
   while (g_get_monotonic_time () < until)
@@ -43,31 +49,26 @@ save (GtkWidget  *widget,
       const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
   GskRenderer *renderer;
-  int width, height;
+  int width = 0, height = 0;
 
-  settle ();
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  /* A busy machine may not have drawn the first frame yet. */
-  for (int tries = 0; node == NULL && tries < 5; tries++)
+  /* A window not drawn yet renders nothing: give it a few frames. */
+  for (int attempt = 0; attempt < 10 && node == NULL; attempt++)
     {
-      g_autoptr(GtkSnapshot) again = gtk_snapshot_new ();
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
       settle ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (again), width, height);
-      node = gtk_snapshot_to_node (again);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_to_node (snapshot);
     }
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
   if (node == NULL)
     {
       g_printerr ("kefu-screenshots: %s rendered nothing\n", name);
@@ -222,12 +223,31 @@ wait_for_figures (KefuWindow *window)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 on_activate (KefuApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   static const char *views[] = { "overview", "agents", "scoring", "charts", "data" };
 
+  /* Pictures of the end states, not of transitions. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_DARK);
@@ -244,6 +264,37 @@ on_activate (KefuApplication *app)
 
   save_charts (app);
   save_charts_view (app);
+  {
+    KefuAgentsView *agents_view = KEFU_AGENTS_VIEW (find_child (GTK_WIDGET (window), KEFU_TYPE_AGENTS_VIEW));
+    g_autoptr(GObject) first = g_list_model_get_item (kefu_agents_view_get_model (agents_view), 0);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "agents");
+    if (first != NULL)
+      {
+        GListModel *shown = kefu_agents_view_get_model (agents_view);
+        g_autoptr(KefuAgentRow) row = g_list_model_get_item (shown, 0);
+
+        kefu_agents_view_show_agent (agents_view, kefu_agent_row_get_id (row));
+        save (GTK_WIDGET (window), "agent");
+        kefu_agents_view_show_table (agents_view);
+      }
+  }
+
+  /* The period picker's popover, choosing a range. */
+  {
+    GtkWidget *picker = find_child (GTK_WIDGET (window), KEFU_TYPE_PERIOD_PICKER);
+    GtkWidget *button = find_child (picker, GTK_TYPE_MENU_BUTTON);
+    g_autoptr(GDate) first = g_date_new_dmy (1, G_DATE_OCTOBER, 2026);
+    g_autoptr(GDate) last = g_date_new_dmy (15, G_DATE_OCTOBER, 2026);
+    g_autoptr(KefuPeriod) range = kefu_period_new_range (first, last);
+    GtkPopover *popover;
+
+    kefu_period_picker_set_period (KEFU_PERIOD_PICKER (picker), range);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    save (GTK_WIDGET (popover), "period-range");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
 
   gtk_window_close (window);
 }
@@ -277,6 +328,13 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
   db = g_build_filename (tmpdir, "kefu.db", NULL);
   app_argv[2] = db;
+
+  /* October 2026, whatever the day. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("org.kefu.Kefu");
+
+    g_settings_set_string (settings, "last-period", "month:2026-10-01");
+  }
 
   app = kefu_application_new ();
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);

@@ -128,6 +128,77 @@ test_format (void)
   g_assert_cmpstr (day_text, ==, "Nov 30, 2026");
 }
 
+static KefuPeriod *
+range_for (guint first_month,
+           guint first_day,
+           guint last_month,
+           guint last_day)
+{
+  g_autoptr(GDate) first = g_date_new_dmy (first_day, first_month, 2026);
+  g_autoptr(GDate) last = g_date_new_dmy (last_day, last_month, 2026);
+
+  return kefu_period_new_range (first, last);
+}
+
+static void
+test_range (void)
+{
+  /* The 30 days of the women's-wear example, 1–30 October. */
+  g_autoptr(KefuPeriod) range = range_for (10, 1, 10, 30);
+  g_autoptr(KefuPeriod) before = kefu_period_shift (range, -1);
+  g_autoptr(KefuPeriod) after = kefu_period_shift (range, 2);
+  g_autoptr(KefuPeriod) same = range_for (10, 1, 10, 30);
+  g_autoptr(KefuPeriod) longer = range_for (10, 1, 10, 31);
+  g_autoptr(KefuPeriod) across = range_for (12, 20, 12, 31);
+  g_autoptr(KefuPeriod) next_year = kefu_period_shift (across, 1);
+  g_autofree char *text = kefu_period_to_string (range);
+  g_autoptr(KefuPeriod) parsed = kefu_period_parse (text);
+  g_autofree char *label = kefu_period_format (range);
+  g_autofree char *across_label = kefu_period_format (next_year);
+  const char *bad[] = { "range:2026-10-30..2026-10-01", "range:2026-10-01", "range:2026-10-01..",
+                        "range:2026-10-01..2026-10-32", "range:2026-10-01..2026-10-30x" };
+
+  g_assert_cmpint (kefu_period_get_granularity (range), ==, KEFU_GRANULARITY_RANGE);
+  assert_range (range, "2026-10-01", "2026-10-30");
+  g_assert_cmpuint (kefu_period_get_n_days (range), ==, 30);
+
+  /* As many days just before, and two lengths on. */
+  assert_range (before, "2026-09-01", "2026-09-30");
+  assert_range (after, "2026-11-30", "2026-12-29");
+  /* 12 days from 20 December: 1–12 January. */
+  assert_range (next_year, "2027-01-01", "2027-01-12");
+
+  g_assert_true (kefu_period_equal (range, same));
+  g_assert_false (kefu_period_equal (range, longer));
+
+  g_assert_cmpstr (text, ==, "range:2026-10-01..2026-10-30");
+  g_assert_true (kefu_period_equal (parsed, range));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(KefuPeriod) none = kefu_period_parse (bad[i]);
+      g_assert_null (none);
+    }
+
+  g_assert_cmpstr (label, ==, "Oct 1–30, 2026");
+  g_assert_cmpstr (across_label, ==, "Jan 1–12, 2027");
+  {
+    g_autoptr(KefuPeriod) months = range_for (9, 20, 10, 5);
+    g_autofree char *months_label = kefu_period_format (months);
+
+    g_assert_cmpstr (months_label, ==, "Sep 20 – Oct 5, 2026");
+  }
+  {
+    g_autoptr(KefuPeriod) years = NULL;
+    g_autoptr(GDate) first = g_date_new_dmy (28, 12, 2026);
+    g_autoptr(GDate) last = g_date_new_dmy (3, 1, 2027);
+    g_autofree char *years_label = NULL;
+
+    years = kefu_period_new_range (first, last);
+    years_label = kefu_period_format (years);
+    g_assert_cmpstr (years_label, ==, "Dec 28, 2026 – Jan 3, 2027");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +209,7 @@ main (int   argc,
   g_test_add_func ("/period/Period/week", test_week);
   g_test_add_func ("/period/Period/day", test_day);
   g_test_add_func ("/period/Period/shift", test_shift);
+  g_test_add_func ("/period/Period/range", test_range);
   g_test_add_func ("/period/Period/text-round-trip", test_text_round_trip);
   g_test_add_func ("/period/Period/format", test_format);
 

@@ -1,7 +1,8 @@
-/* kefu-period-picker.c — choose the day, week or month to look at
+/* kefu-period-picker.c — choose the day, week, month or range to look at
  *
  * ‹ 2026年11月 › in the header bar; the label opens a popover with the
- * granularity and a calendar to jump to any day.
+ * granularity and a calendar to jump to any day, or two calendars for
+ * the first and last day of a range.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +22,11 @@ struct _KefuPeriodPicker
   GtkToggleButton *day_button;
   GtkToggleButton *week_button;
   GtkToggleButton *month_button;
+  GtkToggleButton *range_button;
   GtkCalendar     *calendar;
+  GtkWidget       *range_box;
+  GtkCalendar     *from_calendar;
+  GtkCalendar     *to_calendar;
   guint            updating : 1;
 };
 
@@ -36,12 +41,21 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+select_day (GtkCalendar *calendar,
+            const GDate *day)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
+                                                     g_date_get_day (day), 12, 0, 0);
+
+  gtk_calendar_select_day (calendar, time);
+}
+
+static void
 sync_widgets (KefuPeriodPicker *self)
 {
   g_autofree char *label = kefu_period_format (self->period);
   KefuGranularity granularity = kefu_period_get_granularity (self->period);
-  g_autoptr(GDateTime) first_time = NULL;
-  GDate first;
+  GDate first, last;
 
   self->updating = TRUE;
 
@@ -49,11 +63,15 @@ sync_widgets (KefuPeriodPicker *self)
   gtk_toggle_button_set_active (self->day_button, granularity == KEFU_GRANULARITY_DAY);
   gtk_toggle_button_set_active (self->week_button, granularity == KEFU_GRANULARITY_WEEK);
   gtk_toggle_button_set_active (self->month_button, granularity == KEFU_GRANULARITY_MONTH);
+  gtk_toggle_button_set_active (self->range_button, granularity == KEFU_GRANULARITY_RANGE);
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar), granularity != KEFU_GRANULARITY_RANGE);
+  gtk_widget_set_visible (self->range_box, granularity == KEFU_GRANULARITY_RANGE);
 
   kefu_period_get_first (self->period, &first);
-  first_time = g_date_time_new_local (g_date_get_year (&first), g_date_get_month (&first),
-                                      g_date_get_day (&first), 12, 0, 0);
-  gtk_calendar_select_day (self->calendar, first_time);
+  kefu_period_get_last (self->period, &last);
+  select_day (self->calendar, &first);
+  select_day (self->from_calendar, &first);
+  select_day (self->to_calendar, &last);
 
   self->updating = FALSE;
 }
@@ -73,11 +91,22 @@ on_granularity_toggled (KefuPeriodPicker *self,
     granularity = KEFU_GRANULARITY_DAY;
   else if (button == self->week_button)
     granularity = KEFU_GRANULARITY_WEEK;
-  else
+  else if (button == self->month_button)
     granularity = KEFU_GRANULARITY_MONTH;
+  else
+    granularity = KEFU_GRANULARITY_RANGE;
 
   kefu_period_get_first (self->period, &first);
-  period = kefu_period_new (granularity, &first);
+  if (granularity == KEFU_GRANULARITY_RANGE)
+    {
+      GDate last;
+
+      /* A range starts as the days shown, to be narrowed or widened. */
+      kefu_period_get_last (self->period, &last);
+      period = kefu_period_new_range (&first, &last);
+    }
+  else
+    period = kefu_period_new (granularity, &first);
   kefu_period_picker_set_period (self, period);
 }
 
@@ -98,6 +127,46 @@ on_day_selected (KefuPeriodPicker *self,
   period = kefu_period_new (kefu_period_get_granularity (self->period), &day);
   kefu_period_picker_set_period (self, period);
   gtk_menu_button_popdown (self->menu_button);
+}
+
+static void
+get_selected (GtkCalendar *calendar,
+              GDate       *day)
+{
+  g_autoptr(GDateTime) selected = gtk_calendar_get_date (calendar);
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (selected),
+                  g_date_time_get_month (selected), g_date_time_get_year (selected));
+}
+
+/* A range's first or last day; the other end follows when they cross. */
+static void
+on_range_selected (KefuPeriodPicker *self,
+                   GtkCalendar      *calendar)
+{
+  g_autoptr(KefuPeriod) period = NULL;
+  GDate first, last;
+
+  if (self->updating)
+    return;
+
+  kefu_period_get_first (self->period, &first);
+  kefu_period_get_last (self->period, &last);
+  if (calendar == self->from_calendar)
+    {
+      get_selected (calendar, &first);
+      if (g_date_compare (&first, &last) > 0)
+        last = first;
+    }
+  else
+    {
+      get_selected (calendar, &last);
+      if (g_date_compare (&first, &last) > 0)
+        first = last;
+    }
+  period = kefu_period_new_range (&first, &last);
+  kefu_period_picker_set_period (self, period);
 }
 
 static void
@@ -180,9 +249,14 @@ kefu_period_picker_class_init (KefuPeriodPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuPeriodPicker, day_button);
   gtk_widget_class_bind_template_child (widget_class, KefuPeriodPicker, week_button);
   gtk_widget_class_bind_template_child (widget_class, KefuPeriodPicker, month_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuPeriodPicker, range_button);
   gtk_widget_class_bind_template_child (widget_class, KefuPeriodPicker, calendar);
+  gtk_widget_class_bind_template_child (widget_class, KefuPeriodPicker, range_box);
+  gtk_widget_class_bind_template_child (widget_class, KefuPeriodPicker, from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, KefuPeriodPicker, to_calendar);
   gtk_widget_class_bind_template_callback (widget_class, on_granularity_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_selected);
 
   gtk_widget_class_install_action (widget_class, "period.previous", NULL, shift_activated);
   gtk_widget_class_install_action (widget_class, "period.next", NULL, shift_activated);

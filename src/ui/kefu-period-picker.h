@@ -1,4 +1,4 @@
-/* kefu-period-picker.h — choose the day, week or month to look at
+/* kefu-period-picker.h — choose the day, week, month or range to look at
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

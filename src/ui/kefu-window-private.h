@@ -5,6 +5,8 @@
 #pragma once
 
 #include "kefu-charts-view.h"
+#include "kefu-agents-view.h"
+#include "kefu-overview-view.h"
 #include "kefu-period-picker.h"
 #include "kefu-window.h"
 
@@ -27,6 +29,11 @@ struct _KefuWindow
   GtkRevealer          *import_revealer;
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
+  KefuOverviewView     *overview_view;
+  KefuAgentsView       *agents_view;
+  GtkMenuButton        *shop_button;
+  GtkFileChooserNative *export_chooser;
+  GCancellable         *export_cancellable;
 
   KefuWorkspace        *workspace;            /* what the views show */
   char                 *shop_name;            /* the shop shown, or NULL */
@@ -38,5 +45,11 @@ void _kefu_window_show_store         (KefuWindow     *self);
 void _kefu_window_class_init_import  (GtkWidgetClass *widget_class);
 void _kefu_window_init_import        (KefuWindow     *self);
 void _kefu_window_dispose_import     (KefuWindow     *self);
+void _kefu_window_class_init_export  (GtkWidgetClass *widget_class);
+void _kefu_window_dispose_export     (KefuWindow     *self);
+void _kefu_window_export_to          (KefuWindow     *self,
+                                      const char     *path);
+void _kefu_window_class_init_shops   (GtkWidgetClass *widget_class);
+void _kefu_window_update_shops       (KefuWindow     *self);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ update_header (KefuWindow *self)
   const char *platform;
 
   g_clear_pointer (&self->shop_name, g_free);
+  _kefu_window_update_shops (self);
   if (shop == NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Kefu"));
@@ -94,6 +95,8 @@ _kefu_window_show_store (KefuWindow *self)
     }
   else
     kefu_workspace_reload (self->workspace);
+  kefu_overview_view_set_workspace (self->overview_view, self->workspace);
+  kefu_agents_view_set_workspace (self->agents_view, self->workspace);
 
   if (self->workspace != NULL)
     {
@@ -114,6 +117,15 @@ on_period_changed (KefuWindow *self)
   g_settings_set_string (self->settings, "last-period", text);
   if (self->workspace != NULL)
     kefu_workspace_set_period (self->workspace, period);
+}
+
+/* An agent chosen in the overview's ranking: their page in Agents. */
+static void
+on_overview_agent_activated (KefuWindow *self,
+                             gint64      agent_id)
+{
+  kefu_window_set_view (self, "agents");
+  kefu_agents_view_show_agent (self->agents_view, agent_id);
 }
 
 static void
@@ -244,6 +256,7 @@ kefu_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
 
   _kefu_window_dispose_import (self);
+  _kefu_window_dispose_export (self);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->shop_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_WINDOW);
@@ -265,6 +278,8 @@ kefu_window_class_init (KefuWindowClass *klass)
 
   g_type_ensure (KEFU_TYPE_PERIOD_PICKER);
   g_type_ensure (KEFU_TYPE_CHARTS_VIEW);
+  g_type_ensure (KEFU_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (KEFU_TYPE_AGENTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/kefu/Kefu/kefu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, toast_overlay);
@@ -277,12 +292,16 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, overview_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, agents_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, shop_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_overview_agent_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
-  /* Enabled once there is a scored report to export. */
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, NULL);
+  _kefu_window_class_init_export (widget_class);
+  _kefu_window_class_init_shops (widget_class);
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, shift_period_activated);
   gtk_widget_class_install_action (widget_class, "win.next-period", NULL, shift_period_activated);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);

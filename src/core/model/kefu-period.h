@@ -1,4 +1,4 @@
-/* kefu-period.h — a closed range of days: a day, a week or a month
+/* kefu-period.h — a closed range of days: a day, a week, a month or any range
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,7 @@ typedef enum
   KEFU_GRANULARITY_DAY,
   KEFU_GRANULARITY_WEEK,   /* Monday to Sunday */
   KEFU_GRANULARITY_MONTH,
+  KEFU_GRANULARITY_RANGE,  /* any days from first to last */
 } KefuGranularity;
 
 typedef struct _KefuPeriod KefuPeriod;
@@ -22,6 +23,8 @@ typedef struct _KefuPeriod KefuPeriod;
 GType            kefu_period_get_type        (void) G_GNUC_CONST;
 KefuPeriod      *kefu_period_new             (KefuGranularity   granularity,
                                               const GDate      *day);
+KefuPeriod      *kefu_period_new_range       (const GDate      *first,
+                                              const GDate      *last);
 KefuPeriod      *kefu_period_new_today       (KefuGranularity   granularity);
 KefuPeriod      *kefu_period_copy            (const KefuPeriod *self);
 void             kefu_period_free            (KefuPeriod       *self);
