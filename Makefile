@@ -32,8 +32,9 @@ test: build
 screenshots: build
 	rm -rf $(SCREENSHOTS)
 	for lang in zh_CN en; do \
+	  case $$lang in zh_CN) locale=zh_CN.UTF-8;; *) locale=en_US.UTF-8;; esac; \
 	  for scheme in "" --dark; do \
-	    LANGUAGE=$$lang LC_ALL=C.UTF-8 GSETTINGS_BACKEND=memory GTK_A11Y=none $(UNINSTALLED_ENV) \
+	    LANGUAGE=$$lang LC_ALL=$$locale GSETTINGS_BACKEND=memory GTK_A11Y=none $(UNINSTALLED_ENV) \
 	      $(XVFB) $(BUILDDIR)/tests/kefu-screenshots $(SCREENSHOTS)/$$lang $$scheme || exit 1; \
 	  done; \
 	done
