@@ -141,7 +141,10 @@ test_figures (Fixture       *fixture,
   g_assert_nonnull (kefu_workspace_get_shop (workspace));
   g_assert_cmpstr (kefu_shop_get_name (kefu_workspace_get_shop (workspace)), ==, "小鹿女装");
   g_assert_cmpuint (g_list_model_get_n_items (kefu_workspace_get_shops (workspace)), ==, 1);
-  g_assert_nonnull (kefu_workspace_get_scheme (workspace));
+  /* No default of its own: a Taobao shop starts on the scheme built on
+   * Taobao's figures. */
+  g_assert_cmpstr (kefu_scheme_get_id (kefu_workspace_get_scheme (workspace)), ==,
+                   "womenswear-composite");
 
   kefu_workspace_set_period (workspace, period);
   g_assert_true (kefu_workspace_get_busy (workspace));

@@ -208,12 +208,25 @@ recompute (KefuWorkspace *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* The shop's default scheme, else the first built-in one. */
+/* The built-in scheme made for a platform's own figures: the Douyin and
+ * Pinduoduo presets, and the women's-wear scheme, built on Taobao's. */
+static const char *
+builtin_for_platform (const char *platform)
+{
+  if (g_strcmp0 (platform, "douyin") == 0)
+    return "douyin-preset";
+  if (g_strcmp0 (platform, "pdd") == 0)
+    return "pdd-preset";
+  return "womenswear-composite";
+}
+
+/* The shop's default scheme, else the built-in one for its platform. */
 static KefuScheme *
 load_default_scheme (KefuWorkspace *self)
 {
   g_autoptr(GListModel) builtin = NULL;
   g_autoptr(GError) error = NULL;
+  KefuScheme *preset;
 
   if (self->shop != NULL)
     {
@@ -229,6 +242,11 @@ load_default_scheme (KefuWorkspace *self)
       if (error != NULL)
         g_warning ("Cannot load the shop's default scheme: %s", error->message);
     }
+
+  preset = kefu_scheme_new_builtin (builtin_for_platform (self->shop ? kefu_shop_get_platform (self->shop)
+                                                                      : NULL), NULL);
+  if (preset != NULL)
+    return preset;
 
   builtin = kefu_scheme_list_builtin ();
   if (g_list_model_get_n_items (builtin) == 0)
