@@ -59,6 +59,8 @@ kefu_import_result_finalize (GObject *object)
   g_free (facts->platform);
   g_free (facts->kind);
   g_strfreev (facts->unmatched);
+  g_strfreev (facts->headers);
+  g_strfreev (facts->fields);
   g_free (facts->period_start);
   g_free (facts->period_end);
   g_free (facts->sha256);

@@ -211,6 +211,47 @@ describe_overlap (Import *import)
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+related (KefuProfile *a,
+         KefuProfile *b)
+{
+  return g_strcmp0 (kefu_profile_get_extends (a), kefu_profile_get_id (b)) == 0 ||
+         g_strcmp0 (kefu_profile_get_extends (b), kefu_profile_get_id (a)) == 0;
+}
+
+/* A profile a person corrected from the best one (kefu_profile_derive_json())
+ * is taken instead wherever it matches the sheet at all: it says how this
+ * shop's files are meant, even where it names fewer columns. */
+static void
+prefer_corrected (KefuTableReader     *reader,
+                  KefuProfileRegistry *registry,
+                  KefuImportMatch    **best,
+                  KefuImportMatch    **second)
+{
+  GListModel *profiles = kefu_profile_registry_get_profiles (registry);
+
+  for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(KefuProfile) profile = g_list_model_get_item (profiles, i);
+      g_autoptr(GListStore) single = NULL;
+      KefuImportMatch *match;
+
+      if (g_strcmp0 (kefu_profile_get_extends (profile), kefu_profile_get_id ((*best)->profile)) != 0)
+        continue;
+
+      single = g_list_store_new (KEFU_TYPE_PROFILE);
+      g_list_store_append (single, profile);
+      match = kefu_import_match_sheet (reader, (*best)->sheet, G_LIST_MODEL (single), NULL, NULL);
+      if (match == NULL)
+        continue;
+
+      kefu_import_match_free (*second);
+      *second = *best;
+      *best = match;
+      return;
+    }
+}
+
 /* Picks the best sheet and profile; NULL with a message in @result. */
 static KefuImportMatch *
 recognise (KefuTableReader     *reader,
@@ -268,6 +309,9 @@ recognise (KefuTableReader     *reader,
         }
     }
 
+  if (best != NULL && profile_id == NULL)
+    prefer_corrected (reader, registry, &best, &second);
+
   if (best == NULL)
     {
       refuse (result, profile_id
@@ -291,7 +335,8 @@ recognise (KefuTableReader     *reader,
     }
 
   if (profile_id == NULL && second != NULL && second->matched == best->matched &&
-      second->confidence == best->confidence)
+      second->confidence == best->confidence &&
+      !related (best->profile, second->profile))
     {
       g_autofree char *message =
         g_strdup_printf (_("This file fits two import profiles equally well, “%s” and “%s”; "
@@ -451,6 +496,9 @@ kefu_import_file (KefuStore               *store,
   if (match == NULL)
     return g_steal_pointer (&result);
 
+  if (!kefu_import_match_apply (match, options->mapping, &error))
+    return refuse (g_steal_pointer (&result), error->message);
+
   kind = kefu_profile_get_kind (match->profile);
   facts->sheet = g_strdup (kefu_table_reader_get_sheet_name (reader, match->sheet));
   facts->profile_id = g_strdup (kefu_profile_get_id (match->profile));
@@ -460,6 +508,12 @@ kefu_import_file (KefuStore               *store,
   facts->confidence = match->confidence;
   facts->header_row = match->header_row;
   facts->unmatched = kefu_import_match_unmatched (match);
+  facts->headers = g_strdupv (match->headers);
+  facts->fields = g_new0 (char *, match->n_columns + 1);
+  for (guint i = 0; i < match->n_columns; i++)
+    facts->fields[i] = g_strdup (match->fields[i] >= 0
+                                 ? kefu_profile_get_column (match->profile, match->fields[i])->field
+                                 : "");
 
   if (kind == KEFU_IMPORT_KIND_AGENT_TABLE && kefu_import_match_column (match, "agent") < 0)
     return refuse (g_steal_pointer (&result),
@@ -507,6 +561,7 @@ kefu_import_file (KefuStore               *store,
       !has_period (&import))
     {
       import_clear (&import);
+      facts->needs_period = TRUE;
       return refuse (g_steal_pointer (&result),
                      _("The file says no period: it has no date column and its name carries "
                        "no date. Give the period (kefu-cli import --date YYYY-MM-DD or "
