@@ -130,6 +130,16 @@ test_needs_period (KefuTestStore *fixture,
 
   g_assert_cmpint (kefu_import_result_get_status (refused), ==, KEFU_IMPORT_REFUSED);
   g_assert_true (kefu_import_result_get_facts (refused)->needs_period);
+  /* refused before its rows were read, it still shows them */
+  g_assert_cmpuint (kefu_import_result_get_n_preview (refused), ==, 3);
+  {
+    guint64 row = 0;
+    const char * const *cells = kefu_import_result_get_preview (refused, 2, &row);
+
+    g_assert_cmpuint (row, ==, 3);
+    g_assert_cmpstr (cells[0], ==, "汇总");
+    g_assert_cmpstr (cells[2], ==, "200");
+  }
 
   kefu_import_options_init (&options);
   g_date_set_dmy (&options.period_from, 1, 10, 2026);
@@ -140,6 +150,19 @@ test_needs_period (KefuTestStore *fixture,
   g_assert_false (kefu_import_result_get_facts (imported)->needs_period);
   g_assert_cmpstr (kefu_import_result_get_facts (imported)->period_start, ==, "2026-10-01");
   g_assert_cmpstr (kefu_import_result_get_facts (imported)->period_end, ==, "2026-10-07");
+}
+
+static void
+test_unknown_preview (KefuTestStore *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = kefu_test_write_file (fixture, "x.csv", "甲,乙\n1,2\n", -1);
+  g_autoptr(KefuImportResult) result = import (fixture, NULL, path, NULL, NULL);
+
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_REFUSED);
+  g_assert_false (kefu_import_result_get_facts (result)->needs_period);
+  g_assert_cmpuint (kefu_import_result_get_n_preview (result), ==, 2);
+  g_assert_cmpstr (kefu_import_result_get_preview (result, 0, NULL)[1], ==, "乙");
 }
 
 static void
@@ -275,6 +298,7 @@ main (int   argc,
   ADD ("set-field", test_set_field);
   ADD ("needs-period", test_needs_period);
   ADD ("derived-profile", test_derived_profile);
+  ADD ("unknown-preview", test_unknown_preview);
   ADD ("batch-issues", test_batch_issues);
   g_test_add_func ("/import-mapping/summary-labels", test_summary_labels);
   g_test_add_func ("/import-mapping/derived-keeps-aliases", test_derived_keeps_aliases);

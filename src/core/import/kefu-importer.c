@@ -186,6 +186,31 @@ refuse (KefuImportResult *result,
   return result;
 }
 
+/* A file refused before its rows were read still shows its first rows,
+ * so that a person can see what it is. */
+static KefuImportResult *
+preview (KefuImportResult *result,
+         KefuTableReader  *reader,
+         guint             sheet)
+{
+  const KefuRow *row;
+
+  if (kefu_import_result_get_n_preview (result) > 0 ||
+      !kefu_table_reader_select_sheet (reader, sheet, NULL))
+    return result;
+
+  while (kefu_import_result_get_n_preview (result) < KEFU_IMPORT_PREVIEW_ROWS &&
+         (row = kefu_table_reader_next_row (reader, NULL)) != NULL)
+    {
+      GStrv cells = g_new0 (char *, row->n_cells + 1);
+
+      for (guint i = 0; i < row->n_cells; i++)
+        cells[i] = g_strdup (row->cells[i].text ? row->cells[i].text : "");
+      kefu_import_result_add_preview (result, row->number, cells);
+    }
+  return result;
+}
+
 static char *
 describe_overlap (Import *import)
 {
@@ -494,10 +519,10 @@ kefu_import_file (KefuStore               *store,
 
   match = recognise (reader, registry, options->profile_id, result);
   if (match == NULL)
-    return g_steal_pointer (&result);
+    return preview (g_steal_pointer (&result), reader, 0);
 
   if (!kefu_import_match_apply (match, options->mapping, &error))
-    return refuse (g_steal_pointer (&result), error->message);
+    return preview (refuse (g_steal_pointer (&result), error->message), reader, match->sheet);
 
   kind = kefu_profile_get_kind (match->profile);
   facts->sheet = g_strdup (kefu_table_reader_get_sheet_name (reader, match->sheet));
@@ -516,15 +541,16 @@ kefu_import_file (KefuStore               *store,
                                  : "");
 
   if (kind == KEFU_IMPORT_KIND_AGENT_TABLE && kefu_import_match_column (match, "agent") < 0)
-    return refuse (g_steal_pointer (&result),
-                   _("The import profile describes a per-agent table but names no agent column."));
+    return preview (refuse (g_steal_pointer (&result),
+                            _("The import profile describes a per-agent table but names no agent column.")),
+                    reader, match->sheet);
 
   if (kind == KEFU_IMPORT_KIND_REVIEWS)
     {
       g_autofree char *message = g_strdup_printf (_("Recognised as “%s”, but this version of Kefu "
                                                     "cannot store %s files yet."),
                                                   facts->profile_name, facts->kind);
-      return refuse (g_steal_pointer (&result), message);
+      return preview (refuse (g_steal_pointer (&result), message), reader, match->sheet);
     }
 
   import.store = store;
@@ -562,10 +588,11 @@ kefu_import_file (KefuStore               *store,
     {
       import_clear (&import);
       facts->needs_period = TRUE;
-      return refuse (g_steal_pointer (&result),
-                     _("The file says no period: it has no date column and its name carries "
-                       "no date. Give the period (kefu-cli import --date YYYY-MM-DD or "
-                       "--period FROM..TO)."));
+      return preview (refuse (g_steal_pointer (&result),
+                              _("The file says no period: it has no date column and its name carries "
+                                "no date. Give the period (kefu-cli import --date YYYY-MM-DD or "
+                                "--period FROM..TO).")),
+                      reader, match->sheet);
     }
 
   /* From here on the store changes — even a new shop — only if all of
