@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "kefu-data-view.h"
+#include "kefu-import-wizard.h"
 #include "kefu-period-picker.h"
 #include "kefu-window.h"
 
@@ -25,10 +27,15 @@ struct _KefuWindow
   GtkRevealer          *import_revealer;
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
+  KefuDataView         *data_view;
 
   char                 *shop_name;            /* the shop shown, or NULL */
   GCancellable         *import_cancellable;   /* set while importing */
   GArray               *last_batches;         /* gint64: what Undo removes */
+  GPtrArray            *import_queue;         /* KefuImportItem still to import */
+  GPtrArray            *import_results;       /* KefuImportResult of this import */
+  guint                 import_total;         /* files in this import */
+  KefuImportWizard     *wizard;               /* weak: the one open */
 };
 
 void _kefu_window_show_store         (KefuWindow     *self);

@@ -28,6 +28,7 @@ _kefu_window_show_store (KefuWindow *self)
   g_autofree char *subtitle = NULL;
   const char *platform;
 
+  kefu_data_view_set_store (self->data_view, store);
   if (store != NULL)
     shops = kefu_store_list_shops (store, &error);
   if (error != NULL)
@@ -220,6 +221,7 @@ kefu_window_class_init (KefuWindowClass *klass)
   window_class->close_request = kefu_window_close_request;
 
   g_type_ensure (KEFU_TYPE_PERIOD_PICKER);
+  g_type_ensure (KEFU_TYPE_DATA_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/kefu/Kefu/kefu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, toast_overlay);
@@ -231,6 +233,7 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, data_view);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 

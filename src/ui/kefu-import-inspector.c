@@ -1,0 +1,886 @@
+/* kefu-import-inspector.c — what the import wizard knows of one file
+ *
+ * Shows the latest check of a KefuImportItem — kind, profile, how many
+ * columns were recognised, encoding, period, shop, overlap, a preview of
+ * the first rows, each column's field and the problems — and turns every
+ * choice made here into a choice on the item, which checks it again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "kefu-import-inspector.h"
+#include "kefu-import-labels.h"
+#include "kefu-period-picker.h"
+#include "kefu-preview-row.h"
+#include "kefu-problem-row.h"
+
+/* A check can list thousands; the first ones say enough. */
+#define MAX_PROBLEMS_SHOWN 100
+#define MAX_PREVIEW_COLUMNS 40
+
+static const char * const encodings[] = { NULL, "UTF-8", "GB18030", "UTF-16" };
+
+struct _KefuImportInspector
+{
+  AdwBin            parent_instance;
+
+  KefuImportItem   *item;
+  GListModel       *shops;
+  GPtrArray        *profile_ids;   /* per position of the profile row; NULL first */
+  GListModel       *preview;
+  char             *mapping_key;   /* what the mapping rows were built for */
+  gboolean          updating;      /* showing the item, not choosing */
+
+  GtkStack         *stack;
+  GtkSpinner       *spinner;
+  GtkSpinner       *recheck_spinner;
+  GtkImage         *status_icon;
+  GtkLabel         *file_label;
+  GtkLabel         *status_label;
+  AdwActionRow     *kind_row;
+  GtkLabel         *kind_label;
+  AdwComboRow      *profile_row;
+  AdwActionRow     *confidence_row;
+  GtkLabel         *confidence_label;
+  AdwComboRow      *encoding_row;
+  AdwActionRow     *period_row;
+  KefuPeriodPicker *period_picker;
+  GtkWidget        *period_button;
+  AdwComboRow      *shop_row;
+  AdwComboRow      *overlap_row;
+  AdwPreferencesGroup *preview_group;
+  GtkColumnView    *preview_view;
+  AdwPreferencesGroup *mapping_group;
+  GtkWidget        *save_button;
+  GtkListBox       *mapping_list;
+  AdwPreferencesGroup *problems_group;
+  GtkListBox       *problems_list;
+};
+
+G_DEFINE_FINAL_TYPE (KefuImportInspector, kefu_import_inspector, ADW_TYPE_BIN)
+
+static void show_item (KefuImportInspector *self);
+
+static KefuImportFacts *
+get_facts (KefuImportInspector *self)
+{
+  KefuImportResult *result = self->item ? kefu_import_item_get_result (self->item) : NULL;
+
+  return result ? kefu_import_result_get_facts (result) : NULL;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+fill_profiles (KefuImportInspector *self)
+{
+  GListModel *profiles = kefu_profile_registry_get_profiles (kefu_profile_registry_get_default ());
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->profile_ids, 0);
+  gtk_string_list_append (names, _("Not recognised"));
+  g_ptr_array_add (self->profile_ids, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(KefuProfile) profile = g_list_model_get_item (profiles, i);
+
+      gtk_string_list_append (names, kefu_profile_get_name (profile));
+      g_ptr_array_add (self->profile_ids, g_strdup (kefu_profile_get_id (profile)));
+    }
+
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (names));
+  self->updating = FALSE;
+}
+
+/* Status */
+
+static void
+show_status (KefuImportInspector *self,
+             KefuImportResult    *result)
+{
+  KefuImportFacts *facts = kefu_import_result_get_facts (result);
+  g_autofree char *text = NULL;
+  const char *icon = "dialog-warning-symbolic";
+  const char *style = "warning";
+
+  switch (kefu_import_result_get_status (result))
+    {
+    case KEFU_IMPORT_CHECKED:
+      if (facts->rows_skipped > 0)
+        /* Translators: rows of the file that will be imported, then rows that will not */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Ready: %lu row to import, %lu skipped.",
+                                             "Ready: %lu rows to import, %lu skipped.",
+                                             facts->rows_imported),
+                                (gulong) facts->rows_imported, (gulong) facts->rows_skipped);
+      else
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Ready: %lu row to import.",
+                                             "Ready: %lu rows to import.",
+                                             facts->rows_imported),
+                                (gulong) facts->rows_imported);
+      icon = "emblem-ok-symbolic";
+      style = "success";
+      break;
+    case KEFU_IMPORT_ALREADY_IMPORTED:
+      text = g_strdup (_("This file was imported before; importing it again changes nothing."));
+      icon = "emblem-ok-symbolic";
+      style = "dim-label";
+      break;
+    case KEFU_IMPORT_OVERLAP:
+      text = g_strdup (_("This file repeats data that earlier imports brought. "
+                         "Skip it, or replace what they brought for the same days."));
+      break;
+    case KEFU_IMPORT_REFUSED:
+    default:
+      if (facts->needs_period)
+        text = g_strdup (_("The file says no period: it has no date column and its name "
+                           "carries no date. Choose the period it covers."));
+      else if (facts->profile_id == NULL)
+        text = g_strdup (_("Kefu does not recognise this file. If it is an export Kefu knows, "
+                           "choose its profile."));
+      else
+        text = g_strdup (kefu_import_result_get_message (result));
+      icon = "dialog-error-symbolic";
+      style = "error";
+      break;
+    }
+
+  gtk_label_set_label (self->status_label, text);
+  gtk_image_set_from_icon_name (self->status_icon, icon);
+  gtk_widget_set_css_classes (GTK_WIDGET (self->status_icon), (const char *[]) { style, NULL });
+}
+
+/* Details */
+
+static void
+show_details (KefuImportInspector *self,
+              KefuImportResult    *result)
+{
+  KefuImportFacts *facts = kefu_import_result_get_facts (result);
+  const char *chosen = kefu_import_item_get_profile_id (self->item);
+  const char *profile_id = chosen ? chosen : facts->profile_id;
+  g_autofree char *kind = NULL;
+  guint selected = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_row), facts->kind != NULL);
+  if (facts->kind != NULL)
+    {
+      /* Translators: the kind of an export, then its platform */
+      kind = g_strdup_printf (_("%s · %s"), kefu_import_kind_get_label (facts->kind),
+                              kefu_platform_get_label (facts->platform));
+      gtk_label_set_label (self->kind_label, kind);
+    }
+
+  for (guint i = 1; i < self->profile_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->profile_ids, i), profile_id) == 0)
+      selected = i;
+  adw_combo_row_set_selected (self->profile_row, selected);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->confidence_row), facts->headers != NULL);
+  if (facts->headers != NULL)
+    {
+      guint named = 0, known = 0;
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; facts->headers[i] != NULL; i++)
+        if (*facts->headers[i] != '\0')
+          {
+            named++;
+            known += facts->fields[i] != NULL && *facts->fields[i] != '\0';
+          }
+      /* Translators: columns a profile knows, columns with a header, the share in per cent */
+      text = g_strdup_printf (_("%u of %u (%.0f %%)"), known, named, facts->confidence * 100);
+      gtk_label_set_label (self->confidence_label, text);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->encoding_row), g_strcmp0 (facts->format, "text") == 0);
+  selected = 0;
+  for (guint i = 1; i < G_N_ELEMENTS (encodings); i++)
+    if (g_strcmp0 (encodings[i], kefu_import_item_get_encoding (self->item)) == 0)
+      selected = i;
+  adw_combo_row_set_selected (self->encoding_row, selected);
+  if (selected == 0 && facts->encoding != NULL)
+    {
+      /* Translators: the encoding Kefu found a text file in */
+      g_autofree char *found = g_strdup_printf (_("Detected: %s"), facts->encoding);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row), found);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row), "");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->overlap_row),
+                          kefu_import_result_get_status (result) == KEFU_IMPORT_OVERLAP ||
+                          kefu_import_item_get_replace (self->item));
+  adw_combo_row_set_selected (self->overlap_row, kefu_import_item_get_replace (self->item) ? 1 : 0);
+}
+
+static void
+show_period (KefuImportInspector *self,
+             KefuImportResult    *result)
+{
+  KefuImportFacts *facts = kefu_import_result_get_facts (result);
+  g_autofree char *subtitle = NULL;
+  gboolean chosen = kefu_import_item_get_period (self->item, NULL, NULL);
+  GDate from, to;
+
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+
+  if (facts->period_start != NULL)
+    {
+      const char *source;
+
+      if (chosen)
+        source = _("as chosen");
+      else if (kefu_value_parse_date_in_text (kefu_import_item_get_name (self->item), &from, &to))
+        source = _("from the file name");
+      else
+        source = _("from the dates in the file");
+
+      if (g_strcmp0 (facts->period_start, facts->period_end) == 0)
+        /* Translators: a day, then where Kefu found it */
+        subtitle = g_strdup_printf (_("%s, %s"), facts->period_start, source);
+      else
+        /* Translators: the first and last day, then where Kefu found them */
+        subtitle = g_strdup_printf (_("%s – %s, %s"), facts->period_start, facts->period_end, source);
+    }
+  else if (facts->needs_period)
+    subtitle = g_strdup (_("Not in the file: choose it"));
+  else
+    subtitle = g_strdup (_("—"));
+
+  adw_action_row_set_subtitle (self->period_row, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->period_picker), facts->needs_period || chosen);
+  gtk_widget_set_visible (self->period_button, facts->needs_period || chosen);
+}
+
+static void
+show_shop (KefuImportInspector *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char *shop = kefu_import_item_get_shop_name (self->item);
+  guint n = self->shops ? g_list_model_get_n_items (self->shops) : 0;
+  guint selected = 0;
+
+  /* A first import makes the shop. */
+  gtk_widget_set_visible (GTK_WIDGET (self->shop_row), n > 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KefuShop) item = g_list_model_get_item (self->shops, i);
+
+      gtk_string_list_append (names, kefu_shop_get_name (item));
+      if (g_strcmp0 (kefu_shop_get_name (item), shop) == 0)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->shop_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->shop_row, selected);
+}
+
+/* Preview */
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static const char *
+role_class (KefuPreviewRowRole role)
+{
+  switch (role)
+    {
+    case KEFU_PREVIEW_ROW_HEADER:  return "preview-header";
+    case KEFU_PREVIEW_ROW_SUMMARY: return "preview-summary";
+    case KEFU_PREVIEW_ROW_TITLE:   return "preview-title";
+    case KEFU_PREVIEW_ROW_DATA:
+    default:                       return "preview-data";
+    }
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item)
+{
+  KefuPreviewRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  gtk_label_set_label (GTK_LABEL (label), kefu_preview_row_get_cell (row, column));
+  gtk_widget_set_tooltip_text (label, kefu_preview_row_get_cell (row, column));
+  gtk_widget_set_css_classes (label, (const char *[]) { role_class (kefu_preview_row_get_role (row)), NULL });
+}
+
+static void
+setup_row_number (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *number = gtk_label_new (NULL);
+  GtkWidget *tag = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (number), 1);
+  gtk_label_set_width_chars (GTK_LABEL (number), 3);
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_widget_add_css_class (number, "dim-label");
+  gtk_widget_add_css_class (tag, "preview-tag");
+  gtk_widget_add_css_class (tag, "caption");
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), tag);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row_number (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  KefuPreviewRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *number = gtk_widget_get_first_child (box);
+  GtkWidget *tag = gtk_widget_get_next_sibling (number);
+  g_autofree char *text = g_strdup_printf ("%lu", (gulong) kefu_preview_row_get_number (row));
+  KefuPreviewRowRole role = kefu_preview_row_get_role (row);
+
+  gtk_label_set_label (GTK_LABEL (number), text);
+  gtk_widget_set_visible (tag, role == KEFU_PREVIEW_ROW_HEADER || role == KEFU_PREVIEW_ROW_SUMMARY);
+  /* Translators: marks the header row of a file in the preview; keep it short */
+  gtk_label_set_label (GTK_LABEL (tag), role == KEFU_PREVIEW_ROW_HEADER ? C_("preview", "Header")
+                       /* Translators: marks a summary row (汇总) in the preview; keep it short */
+                       : C_("preview", "Summary"));
+  gtk_widget_set_css_classes (tag, (const char *[]) { "preview-tag", "caption", role_class (role), NULL });
+}
+
+static char *
+column_letters (guint column)
+{
+  GString *text = g_string_new (NULL);
+
+  /* A, B, … Z, AA, AB … as spreadsheets name them */
+  column++;
+  while (column > 0)
+    {
+      g_string_prepend_c (text, 'A' + (column - 1) % 26);
+      column = (column - 1) / 26;
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_column (KefuImportInspector *self,
+            const char          *title,
+            GtkListItemFactory  *factory)
+{
+  g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
+
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->preview_view, column);
+}
+
+static void
+show_preview (KefuImportInspector *self,
+              KefuImportResult    *result)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->preview_view);
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GtkListItemFactory *factory;
+  guint n_columns = 0;
+
+  g_clear_object (&self->preview);
+  self->preview = kefu_preview_row_list_new (result);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->preview_view, column);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->preview); i++)
+    {
+      g_autoptr(KefuPreviewRow) row = g_list_model_get_item (self->preview, i);
+
+      n_columns = MAX (n_columns, kefu_preview_row_get_n_cells (row));
+    }
+  n_columns = MIN (n_columns, MAX_PREVIEW_COLUMNS);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_number), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_number), NULL);
+  /* Translators: the column of row numbers in the preview */
+  add_column (self, C_("preview", "Row"), factory);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *title = column_letters (c);
+
+      factory = gtk_signal_list_item_factory_new ();
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
+      add_column (self, title, factory);
+    }
+
+  selection = gtk_no_selection_new (g_object_ref (self->preview));
+  gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (selection));
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), g_list_model_get_n_items (self->preview) > 0);
+}
+
+/* Mapping */
+
+static void
+on_mapping_changed (KefuImportInspector *self,
+                    GParamSpec          *pspec,
+                    KefuMappingRow      *row)
+{
+  if (self->updating || self->item == NULL)
+    return;
+  kefu_import_item_set_field (self->item, kefu_mapping_row_get_column (row),
+                              kefu_mapping_row_get_field (row));
+}
+
+/* The first value under the header, to tell columns apart by. */
+static const char *
+sample_of (KefuImportInspector *self,
+           guint                column)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (self->preview); i++)
+    {
+      g_autoptr(KefuPreviewRow) row = g_list_model_get_item (self->preview, i);
+
+      if (kefu_preview_row_get_role (row) == KEFU_PREVIEW_ROW_DATA &&
+          *kefu_preview_row_get_cell (row, column) != '\0')
+        return kefu_preview_row_get_cell (row, column);
+    }
+  return NULL;
+}
+
+static void
+show_mapping (KefuImportInspector *self,
+              KefuImportResult    *result)
+{
+  KefuImportFacts *facts = kefu_import_result_get_facts (result);
+  KefuProfile *profile = facts->profile_id
+                       ? kefu_profile_registry_lookup (kefu_profile_registry_get_default (), facts->profile_id)
+                       : NULL;
+  g_autofree char *headers = facts->headers ? g_strjoinv ("\x1f", facts->headers) : NULL;
+  g_autofree char *key = g_strconcat (facts->profile_id ? facts->profile_id : "", "\x1e",
+                                      headers ? headers : "", NULL);
+  GtkWidget *child;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mapping_group), profile != NULL && facts->headers != NULL);
+  gtk_widget_set_visible (self->save_button,
+                          kefu_import_item_get_mapping_changed (self->item) &&
+                          kefu_import_result_get_status (result) == KEFU_IMPORT_CHECKED);
+  if (profile == NULL || facts->headers == NULL)
+    {
+      clear_list (self->mapping_list);
+      g_clear_pointer (&self->mapping_key, g_free);
+      return;
+    }
+
+  /* The same columns again (after a choice): the rows stay, and with
+   * them the keyboard focus. */
+  if (g_strcmp0 (key, self->mapping_key) != 0)
+    {
+      clear_list (self->mapping_list);
+      for (guint i = 0; facts->headers[i] != NULL; i++)
+        {
+          GtkWidget *row;
+
+          if (*facts->headers[i] == '\0')
+            continue;
+          row = kefu_mapping_row_new (profile, i, facts->headers[i], sample_of (self, i));
+          g_signal_connect_object (row, "notify::field", G_CALLBACK (on_mapping_changed),
+                                   self, G_CONNECT_SWAPPED);
+          gtk_list_box_append (self->mapping_list, row);
+        }
+      g_free (self->mapping_key);
+      self->mapping_key = g_steal_pointer (&key);
+    }
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->mapping_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      KefuMappingRow *row = KEFU_MAPPING_ROW (child);
+
+      kefu_mapping_row_set_field (row, kefu_import_item_get_field (self->item,
+                                                                   kefu_mapping_row_get_column (row)));
+    }
+}
+
+static void
+show_problems (KefuImportInspector *self,
+               KefuImportResult    *result)
+{
+  guint n = kefu_import_result_get_n_problems (result);
+  g_autofree char *description = NULL;
+
+  clear_list (self->problems_list);
+  for (guint i = 0; i < MIN (n, MAX_PROBLEMS_SHOWN); i++)
+    gtk_list_box_append (self->problems_list,
+                         kefu_problem_row_new (kefu_import_result_get_problem (result, i)));
+
+  if (n > MAX_PROBLEMS_SHOWN)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "The first %u of %u problem",
+                                                "The first %u of %u problems", n),
+                                   MAX_PROBLEMS_SHOWN, n);
+  adw_preferences_group_set_description (self->problems_group, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), n > 0);
+}
+
+static void
+show_checking (KefuImportInspector *self)
+{
+  KefuImportResult *result = self->item ? kefu_import_item_get_result (self->item) : NULL;
+  gboolean checking = self->item && kefu_import_item_get_checking (self->item);
+
+  gtk_spinner_set_spinning (self->spinner, result == NULL);
+  gtk_stack_set_visible_child_name (self->stack, result ? "details" : "checking");
+  gtk_spinner_set_spinning (self->recheck_spinner, result && checking);
+  gtk_widget_set_visible (GTK_WIDGET (self->recheck_spinner), result && checking);
+}
+
+static void
+show_item (KefuImportInspector *self)
+{
+  KefuImportResult *result = self->item ? kefu_import_item_get_result (self->item) : NULL;
+
+  show_checking (self);
+  if (result == NULL)
+    return;
+
+  self->updating = TRUE;
+  gtk_label_set_label (self->file_label, kefu_import_item_get_name (self->item));
+  show_status (self, result);
+  show_details (self, result);
+  show_period (self, result);
+  show_shop (self);
+  show_preview (self, result);
+  show_mapping (self, result);
+  show_problems (self, result);
+  self->updating = FALSE;
+}
+
+/* Choices */
+
+static void
+on_profile_selected (KefuImportInspector *self)
+{
+  guint selected = adw_combo_row_get_selected (self->profile_row);
+  KefuImportFacts *facts = get_facts (self);
+
+  if (self->updating || self->item == NULL || selected >= self->profile_ids->len)
+    return;
+  /* Choosing what was detected changes nothing. */
+  if (kefu_import_item_get_profile_id (self->item) == NULL && facts != NULL &&
+      g_strcmp0 (facts->profile_id, g_ptr_array_index (self->profile_ids, selected)) == 0)
+    return;
+  kefu_import_item_set_profile_id (self->item, g_ptr_array_index (self->profile_ids, selected));
+}
+
+static void
+on_encoding_selected (KefuImportInspector *self)
+{
+  guint selected = adw_combo_row_get_selected (self->encoding_row);
+
+  if (self->updating || self->item == NULL || selected >= G_N_ELEMENTS (encodings))
+    return;
+  kefu_import_item_set_encoding (self->item, encodings[selected]);
+}
+
+static void
+on_shop_selected (KefuImportInspector *self)
+{
+  guint selected = adw_combo_row_get_selected (self->shop_row);
+  g_autoptr(KefuShop) shop = NULL;
+
+  if (self->updating || self->item == NULL || self->shops == NULL ||
+      selected >= g_list_model_get_n_items (self->shops))
+    return;
+  shop = g_list_model_get_item (self->shops, selected);
+  kefu_import_item_set_shop_name (self->item, kefu_shop_get_name (shop));
+}
+
+static void
+on_overlap_selected (KefuImportInspector *self)
+{
+  if (self->updating || self->item == NULL)
+    return;
+  kefu_import_item_set_replace (self->item, adw_combo_row_get_selected (self->overlap_row) == 1);
+}
+
+static void
+on_period_chosen (KefuImportInspector *self)
+{
+  const KefuPeriod *period = kefu_period_picker_get_period (self->period_picker);
+  GDate from, to;
+
+  if (self->item == NULL)
+    return;
+  kefu_period_get_first (period, &from);
+  kefu_period_get_last (period, &to);
+  kefu_import_item_set_period (self->item, &from, &to);
+}
+
+/* Saving the corrected mapping */
+
+static gboolean
+save_profile (KefuImportInspector  *self,
+              const char           *name,
+              char                **saved_id,
+              GError              **error)
+{
+  KefuImportFacts *facts = get_facts (self);
+  KefuProfile *base = kefu_profile_registry_lookup (kefu_profile_registry_get_default (), facts->profile_id);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d%H%M%S");
+  g_autofree char *id = g_strdup_printf ("%s-%s", kefu_profile_get_extends (base)
+                                                  ? kefu_profile_get_extends (base)
+                                                  : kefu_profile_get_id (base), stamp);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "kefu", "profiles", NULL);
+  g_autofree char *file = g_strconcat (id, ".json", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+
+  node = kefu_profile_derive_json (base, id, name, (const char * const *) facts->headers,
+                                   (const char * const *) facts->fields);
+  json = json_to_string (node, TRUE);
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The folder “%s” could not be made: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!g_file_set_contents (path, json, -1, error) ||
+      !kefu_profile_registry_add_file (kefu_profile_registry_get_default (), path, error))
+    return FALSE;
+
+  *saved_id = g_steal_pointer (&id);
+  return TRUE;
+}
+
+static void
+on_save_response (AdwMessageDialog    *dialog,
+                  const char          *response,
+                  KefuImportInspector *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  const char *name;
+  g_autofree char *id = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+
+  if (!g_str_equal (response, "save") || self->item == NULL || get_facts (self) == NULL)
+    return;
+
+  name = *text != '\0' ? text : kefu_import_item_get_name (self->item);
+  if (save_profile (self, name, &id, &error))
+    {
+      /* Translators: the name of an import profile just saved */
+      message = g_strdup_printf (_("Saved as “%s”"), name);
+      fill_profiles (self);
+      kefu_import_item_set_profile_id (self->item, id);
+    }
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 adw_toast_new (error ? error->message : message));
+}
+
+static void
+on_save_clicked (KefuImportInspector *self)
+{
+  KefuImportFacts *facts = get_facts (self);
+  KefuProfile *base;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  g_autofree char *name = NULL;
+
+  if (facts == NULL || facts->profile_id == NULL)
+    return;
+  base = kefu_profile_registry_lookup (kefu_profile_registry_get_default (), facts->profile_id);
+  if (base == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Save the Columns as a Profile?"),
+                                                       _("Files with these headers will be read this "
+                                                         "way from now on.")));
+  /* Translators: the suggested name of a profile made from another, and the file it was made for */
+  name = g_strdup_printf (_("%s (%s)"), kefu_profile_get_name (base), kefu_import_item_get_name (self->item));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Profile name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The object */
+
+static void
+kefu_import_inspector_dispose (GObject *object)
+{
+  KefuImportInspector *self = KEFU_IMPORT_INSPECTOR (object);
+
+  kefu_import_inspector_set_item (self, NULL);
+  g_clear_object (&self->shops);
+  g_clear_object (&self->preview);
+  g_clear_pointer (&self->mapping_key, g_free);
+  g_clear_pointer (&self->profile_ids, g_ptr_array_unref);
+  /* The bin holds the template's child: it goes first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_IMPORT_INSPECTOR);
+
+  G_OBJECT_CLASS (kefu_import_inspector_parent_class)->dispose (object);
+}
+
+static void
+kefu_import_inspector_class_init (KefuImportInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kefu_import_inspector_dispose;
+
+  g_type_ensure (KEFU_TYPE_PERIOD_PICKER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/kefu/Kefu/kefu-import-inspector.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, KefuImportInspector, name)
+  BIND (stack);
+  BIND (spinner);
+  BIND (recheck_spinner);
+  BIND (status_icon);
+  BIND (file_label);
+  BIND (status_label);
+  BIND (kind_row);
+  BIND (kind_label);
+  BIND (profile_row);
+  BIND (confidence_row);
+  BIND (confidence_label);
+  BIND (encoding_row);
+  BIND (period_row);
+  BIND (period_picker);
+  BIND (period_button);
+  BIND (shop_row);
+  BIND (overlap_row);
+  BIND (preview_group);
+  BIND (preview_view);
+  BIND (mapping_group);
+  BIND (save_button);
+  BIND (mapping_list);
+  BIND (problems_group);
+  BIND (problems_list);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_profile_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_encoding_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_shop_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_overlap_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
+}
+
+static void
+kefu_import_inspector_init (KefuImportInspector *self)
+{
+  self->profile_ids = g_ptr_array_new_with_free_func (g_free);
+  self->updating = TRUE;   /* the template's handlers fire while it is built */
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->updating = FALSE;
+  fill_profiles (self);
+}
+
+/* Returns: (transfer none) (nullable): the file shown */
+KefuImportItem *
+kefu_import_inspector_get_item (KefuImportInspector *self)
+{
+  g_return_val_if_fail (KEFU_IS_IMPORT_INSPECTOR (self), NULL);
+  return self->item;
+}
+
+void
+kefu_import_inspector_set_item (KefuImportInspector *self,
+                                KefuImportItem      *item)
+{
+  g_return_if_fail (KEFU_IS_IMPORT_INSPECTOR (self));
+  g_return_if_fail (item == NULL || KEFU_IS_IMPORT_ITEM (item));
+
+  if (self->item == item)
+    return;
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+  g_set_object (&self->item, item);
+  g_clear_pointer (&self->mapping_key, g_free);
+  if (item != NULL)
+    {
+      g_signal_connect_swapped (item, "notify::result", G_CALLBACK (show_item), self);
+      g_signal_connect_swapped (item, "notify::checking", G_CALLBACK (show_checking), self);
+    }
+  show_item (self);
+}
+
+/* @shops: (nullable): the #KefuShop a file can go to */
+void
+kefu_import_inspector_set_shops (KefuImportInspector *self,
+                                 GListModel          *shops)
+{
+  g_return_if_fail (KEFU_IS_IMPORT_INSPECTOR (self));
+
+  if (g_set_object (&self->shops, shops))
+    show_item (self);
+}
+
+/* Returns: (transfer none) (nullable): the #KefuPreviewRow shown */
+GListModel *
+kefu_import_inspector_get_preview (KefuImportInspector *self)
+{
+  g_return_val_if_fail (KEFU_IS_IMPORT_INSPECTOR (self), NULL);
+  return self->preview;
+}
+
+/* Returns: (transfer none) (nullable): the row of @column (0-based) */
+KefuMappingRow *
+kefu_import_inspector_get_mapping_row (KefuImportInspector *self,
+                                       guint                column)
+{
+  g_return_val_if_fail (KEFU_IS_IMPORT_INSPECTOR (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->mapping_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (kefu_mapping_row_get_column (KEFU_MAPPING_ROW (child)) == column)
+      return KEFU_MAPPING_ROW (child);
+  return NULL;
+}
