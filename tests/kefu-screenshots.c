@@ -3,7 +3,8 @@
  * kefu-screenshots OUTDIR [--dark]
  *
  * Opens the application on a fresh database (the welcome page), then on
- * the demo shop, and saves each view as OUTDIR/NAME[-dark].png.
+ * the demo shop, and saves each view as OUTDIR/NAME[-dark].png; then the
+ * import wizard on the sample files and two of a shop's own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "kefu-application.h"
+#include "kefu-import-wizard.h"
 #include "kefu-window.h"
 
 static const char *outdir;
@@ -35,7 +37,6 @@ save (GtkWidget  *widget,
       const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
@@ -43,14 +44,19 @@ save (GtkWidget  *widget,
   GskRenderer *renderer;
   int width, height;
 
-  settle ();
+  /* A window just shown may need a few frames before it draws. */
+  for (int attempt = 0; attempt < 10 && node == NULL; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
+      settle ();
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_to_node (snapshot);
+    }
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
   if (node == NULL)
     {
       g_printerr ("kefu-screenshots: %s rendered nothing\n", name);
@@ -69,6 +75,119 @@ save (GtkWidget  *widget,
       return;
     }
   g_print ("%s\n", path);
+}
+
+/* A sheet with its headers swapped, a bad value, summary rows and a
+ * column Kefu does not know; and one without any date. */
+static const char own_sheet[] =
+  "客服,询单人数,咨询人数,备注\n"
+  "小鹿女装旗舰店:小丁,120,200,早班\n"
+  "小鹿女装旗舰店:小戊,abc,150,晚班\n"
+  "汇总,120,350,\n"
+  "平均值,60,175,\n";
+
+/* Scrolls the first scrolled window under @widget to its end. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SCROLLED_WINDOW (child) && gtk_widget_get_mapped (child))
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          return;
+        }
+      scroll_to_end (child);
+    }
+}
+
+static void
+save_wizard (GtkWindow  *window,
+             const char *tmpdir)
+{
+  static const char * const samples[] = {
+    "客服指标表_2026-10-01至2026-10-31.csv", "店铺每日指标.csv", "聊天记录.csv",
+  };
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char *own = g_build_filename (tmpdir, "客服绩效_20261014.csv", NULL);
+  g_autofree char *undated = g_build_filename (tmpdir, "客服绩效.csv", NULL);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  KefuImportWizard *wizard = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *path = g_build_filename (KEFU_SAMPLES_DIR, samples[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_list_store_append (files, file);
+    }
+  g_file_set_contents (own, own_sheet, -1, NULL);
+  g_file_set_contents (undated, own_sheet, -1, NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (i == 0 ? own : undated);
+
+      g_list_store_append (files, file);
+    }
+  kefu_window_import_files (KEFU_WINDOW (window), G_LIST_MODEL (files));
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (KEFU_IS_IMPORT_WIZARD (toplevel))
+        wizard = KEFU_IMPORT_WIZARD (toplevel);
+    }
+  if (wizard == NULL)
+    {
+      g_printerr ("kefu-screenshots: the import wizard did not open\n");
+      failures++;
+      return;
+    }
+
+  while (kefu_import_wizard_get_busy (wizard))
+    g_main_context_iteration (NULL, TRUE);
+
+  save (GTK_WIDGET (wizard), "import-wizard");
+  kefu_import_wizard_select (wizard, 3);
+  save (GTK_WIDGET (wizard), "import-wizard-mapping");
+  scroll_to_end (GTK_WIDGET (kefu_import_wizard_get_inspector (wizard)));
+  save (GTK_WIDGET (wizard), "import-wizard-columns");
+  kefu_import_wizard_select (wizard, 4);
+  save (GTK_WIDGET (wizard), "import-wizard-period");
+
+  /* Imported, the files are listed in the Data view. */
+  {
+    KefuStore *store = kefu_application_get_store (KEFU_APPLICATION (gtk_window_get_application (window)));
+    GListModel *items = kefu_import_wizard_get_items (wizard);
+    gint64 until = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+    guint ready = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(KefuImportItem) item = g_list_model_get_item (items, i);
+
+        ready += kefu_import_item_is_importable (item);
+      }
+    gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.import", NULL);
+    while (g_get_monotonic_time () < until)
+      {
+        g_autoptr(GListModel) batches = kefu_store_list_batches (store, 0, NULL);
+
+        if (batches != NULL && g_list_model_get_n_items (batches) >= ready)
+          break;
+        g_main_context_iteration (NULL, FALSE);
+      }
+    /* the progress bar slides away, the toast comes */
+    until = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "data");
+    save (GTK_WIDGET (window), "data-imports");
+  }
 }
 
 static void
@@ -90,6 +209,7 @@ on_activate (KefuApplication *app)
       save (GTK_WIDGET (window), views[i]);
     }
 
+  save_wizard (window, g_getenv ("XDG_DATA_HOME"));
   gtk_window_close (window);
 }
 

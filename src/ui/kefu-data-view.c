@@ -299,7 +299,8 @@ show_problems (KefuDataView *self,
 
       if (JSON_NODE_HOLDS_OBJECT (problem))
         gtk_list_box_append (GTK_LIST_BOX (list),
-                             kefu_problem_row_new_from_json (json_node_get_object (problem)));
+                             kefu_problem_row_new_from_json (json_node_get_object (problem),
+                                                             kefu_batch_get_file_name (batch)));
     }
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

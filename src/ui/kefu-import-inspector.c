@@ -36,6 +36,7 @@ struct _KefuImportInspector
   gboolean          updating;      /* showing the item, not choosing */
 
   GtkStack         *stack;
+  GtkScrolledWindow *scrolled;
   GtkSpinner       *spinner;
   GtkSpinner       *recheck_spinner;
   GtkImage         *status_icon;
@@ -311,6 +312,7 @@ role_class (KefuPreviewRowRole role)
     case KEFU_PREVIEW_ROW_HEADER:  return "preview-header";
     case KEFU_PREVIEW_ROW_SUMMARY: return "preview-summary";
     case KEFU_PREVIEW_ROW_TITLE:   return "preview-title";
+    case KEFU_PREVIEW_ROW_SKIPPED: return "preview-skipped";
     case KEFU_PREVIEW_ROW_DATA:
     default:                       return "preview-data";
     }
@@ -360,11 +362,16 @@ bind_row_number (GtkSignalListItemFactory *factory,
   KefuPreviewRowRole role = kefu_preview_row_get_role (row);
 
   gtk_label_set_label (GTK_LABEL (number), text);
-  gtk_widget_set_visible (tag, role == KEFU_PREVIEW_ROW_HEADER || role == KEFU_PREVIEW_ROW_SUMMARY);
-  /* Translators: marks the header row of a file in the preview; keep it short */
-  gtk_label_set_label (GTK_LABEL (tag), role == KEFU_PREVIEW_ROW_HEADER ? C_("preview", "Header")
-                       /* Translators: marks a summary row (汇总) in the preview; keep it short */
-                       : C_("preview", "Summary"));
+  gtk_widget_set_visible (tag, role != KEFU_PREVIEW_ROW_DATA && role != KEFU_PREVIEW_ROW_TITLE);
+  if (role == KEFU_PREVIEW_ROW_HEADER)
+    /* Translators: marks the header row of a file in the preview; keep it short */
+    gtk_label_set_label (GTK_LABEL (tag), C_("preview", "Header"));
+  else if (role == KEFU_PREVIEW_ROW_SUMMARY)
+    /* Translators: marks a summary row (汇总) in the preview; keep it short */
+    gtk_label_set_label (GTK_LABEL (tag), C_("preview", "Summary"));
+  else
+    /* Translators: marks a row the import skips, for a problem listed below; keep it short */
+    gtk_label_set_label (GTK_LABEL (tag), C_("preview", "Skipped"));
   gtk_widget_set_css_classes (tag, (const char *[]) { "preview-tag", "caption", role_class (role), NULL });
 }
 
@@ -383,14 +390,39 @@ column_letters (guint column)
   return g_string_free (text, FALSE);
 }
 
+/* The column view shares the width out evenly; a preview reads better
+ * with each column as wide as its cells (up to a point), and scrolls. */
+static int
+column_width (KefuImportInspector *self,
+              guint                column)
+{
+  int widest = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->preview); i++)
+    {
+      g_autoptr(KefuPreviewRow) row = g_list_model_get_item (self->preview, i);
+      g_autoptr(PangoLayout) layout =
+        gtk_widget_create_pango_layout (GTK_WIDGET (self->preview_view), kefu_preview_row_get_cell (row, column));
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  /* room for the cell's padding and the header row's bold */
+  return CLAMP (widest * 11 / 10 + 24, 56, 240);
+}
+
 static void
 add_column (KefuImportInspector *self,
             const char          *title,
-            GtkListItemFactory  *factory)
+            GtkListItemFactory  *factory,
+            int                  width)
 {
   g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
 
   gtk_column_view_column_set_resizable (column, TRUE);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
   gtk_column_view_append_column (self->preview_view, column);
 }
 
@@ -425,7 +457,7 @@ show_preview (KefuImportInspector *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_number), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_number), NULL);
   /* Translators: the column of row numbers in the preview */
-  add_column (self, C_("preview", "Row"), factory);
+  add_column (self, C_("preview", "Row"), factory, -1);
 
   for (guint c = 0; c < n_columns; c++)
     {
@@ -435,7 +467,7 @@ show_preview (KefuImportInspector *self,
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
-      add_column (self, title, factory);
+      add_column (self, title, factory, column_width (self, c));
     }
 
   selection = gtk_no_selection_new (g_object_ref (self->preview));
@@ -536,7 +568,8 @@ show_problems (KefuImportInspector *self,
   clear_list (self->problems_list);
   for (guint i = 0; i < MIN (n, MAX_PROBLEMS_SHOWN); i++)
     gtk_list_box_append (self->problems_list,
-                         kefu_problem_row_new (kefu_import_result_get_problem (result, i)));
+                         kefu_problem_row_new (kefu_import_result_get_problem (result, i),
+                                               kefu_import_item_get_name (self->item)));
 
   if (n > MAX_PROBLEMS_SHOWN)
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -780,6 +813,7 @@ kefu_import_inspector_class_init (KefuImportInspectorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/kefu/Kefu/kefu-import-inspector.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, KefuImportInspector, name)
   BIND (stack);
+  BIND (scrolled);
   BIND (spinner);
   BIND (recheck_spinner);
   BIND (status_icon);
@@ -844,6 +878,8 @@ kefu_import_inspector_set_item (KefuImportInspector *self,
     g_signal_handlers_disconnect_by_data (self->item, self);
   g_set_object (&self->item, item);
   g_clear_pointer (&self->mapping_key, g_free);
+  /* Another file reads from its top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
   if (item != NULL)
     {
       g_signal_connect_swapped (item, "notify::result", G_CALLBACK (show_item), self);

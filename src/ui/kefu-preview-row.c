@@ -55,6 +55,14 @@ role_of (KefuImportResult   *result,
   for (guint i = 0; cells[i] != NULL; i++)
     if (kefu_import_text_is_summary (cells[i]))
       return KEFU_PREVIEW_ROW_SUMMARY;
+  for (guint i = 0; i < kefu_import_result_get_n_problems (result); i++)
+    {
+      const KefuImportProblem *problem = kefu_import_result_get_problem (result, i);
+
+      if (problem->row == number && problem->severity == KEFU_PROBLEM_ERROR &&
+          g_strcmp0 (problem->sheet, facts->sheet) == 0)
+        return KEFU_PREVIEW_ROW_SKIPPED;
+    }
   return KEFU_PREVIEW_ROW_DATA;
 }
 

@@ -16,6 +16,7 @@ typedef enum
   KEFU_PREVIEW_ROW_TITLE,     /* above the header: titles, notes */
   KEFU_PREVIEW_ROW_HEADER,    /* the header row the profile matched */
   KEFU_PREVIEW_ROW_SUMMARY,   /* 汇总, 平均值 …: not an agent's own row */
+  KEFU_PREVIEW_ROW_SKIPPED,   /* a row the import skips, with a problem */
 } KefuPreviewRowRole;
 
 #define KEFU_TYPE_PREVIEW_ROW (kefu_preview_row_get_type ())

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "kefu-problem-row.h"
@@ -29,12 +30,25 @@ kefu_problem_row_init (KefuProblemRow *self)
 {
 }
 
+/* A text file's one "sheet" is its name without the extension: saying
+ * so adds nothing. */
+static gboolean
+names_the_file (const char *sheet,
+                const char *file_name)
+{
+  gsize length = strlen (sheet);
+
+  return file_name != NULL && strncmp (file_name, sheet, length) == 0 &&
+         file_name[length] == '.' && strchr (file_name + length + 1, '.') == NULL;
+}
+
 static char *
-describe_place (const KefuImportProblem *problem)
+describe_place (const KefuImportProblem *problem,
+                const char              *file_name)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
-  if (problem->sheet != NULL && *problem->sheet != '\0')
+  if (problem->sheet != NULL && *problem->sheet != '\0' && !names_the_file (problem->sheet, file_name))
     /* Translators: a sheet of a workbook */
     g_ptr_array_add (parts, g_strdup_printf (_("Sheet “%s”"), problem->sheet));
   if (problem->row > 0)
@@ -55,18 +69,38 @@ describe_place (const KefuImportProblem *problem)
   return g_strjoinv (_(" · "), (char **) parts->pdata);
 }
 
+/* The core's messages start in lower case, to follow a place. */
+static char *
+capitalise (const char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  char buffer[8] = { 0 };
+
+  if (*text == '\0')
+    return g_strdup (text);
+  g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
+  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
+}
+
+/**
+ * kefu_problem_row_new:
+ * @file_name: (nullable): the file the problem is in
+ */
 GtkWidget *
-kefu_problem_row_new (const KefuImportProblem *problem)
+kefu_problem_row_new (const KefuImportProblem *problem,
+                      const char              *file_name)
 {
   KefuProblemRow *self;
   g_autofree char *place = NULL;
+  g_autofree char *message = NULL;
   GtkWidget *icon;
 
   g_return_val_if_fail (problem != NULL, NULL);
 
-  place = describe_place (problem);
+  place = describe_place (problem, file_name);
+  message = capitalise (problem->message ? problem->message : "");
   self = g_object_new (KEFU_TYPE_PROBLEM_ROW,
-                       "title", problem->message,
+                       "title", message,
                        "subtitle", place,
                        "use-markup", FALSE,
                        "title-selectable", TRUE,
@@ -90,7 +124,8 @@ kefu_problem_row_new (const KefuImportProblem *problem)
 
 /* @problem: an object of the problems a batch keeps (its issues JSON) */
 GtkWidget *
-kefu_problem_row_new_from_json (JsonObject *problem)
+kefu_problem_row_new_from_json (JsonObject *problem,
+                                const char *file_name)
 {
   KefuImportProblem parsed = { 0 };
 
@@ -104,5 +139,5 @@ kefu_problem_row_new_from_json (JsonObject *problem)
   parsed.header = (char *) json_object_get_string_member_with_default (problem, "header", NULL);
   parsed.value = (char *) json_object_get_string_member_with_default (problem, "value", NULL);
   parsed.message = (char *) json_object_get_string_member_with_default (problem, "message", "");
-  return kefu_problem_row_new (&parsed);
+  return kefu_problem_row_new (&parsed, file_name);
 }

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 #define KEFU_TYPE_PROBLEM_ROW (kefu_problem_row_get_type ())
 G_DECLARE_FINAL_TYPE (KefuProblemRow, kefu_problem_row, KEFU, PROBLEM_ROW, AdwActionRow)
 
-GtkWidget *kefu_problem_row_new           (const KefuImportProblem *problem);
-GtkWidget *kefu_problem_row_new_from_json (JsonObject              *problem);
+GtkWidget *kefu_problem_row_new           (const KefuImportProblem *problem,
+                                           const char              *file_name);
+GtkWidget *kefu_problem_row_new_from_json (JsonObject              *problem,
+                                           const char              *file_name);
 
 G_END_DECLS
