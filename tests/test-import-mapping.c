@@ -256,6 +256,15 @@ test_derived_keeps_aliases (void)
   g_assert_no_error (error);
   g_assert_true (kefu_profile_find_column (derived, "月成交量") == kefu_profile_get_field (derived, "monthly_returns"));
   g_assert_cmpstr (kefu_profile_get_extends (derived), ==, "kefu-agent-table");
+
+  /* corrected again, it still extends the built-in profile */
+  {
+    const char *again_headers[] = { "月成交量", NULL };
+    const char *again_fields[] = { "paid_orders", NULL };
+    g_autoptr(JsonNode) again = kefu_profile_derive_json (derived, "y", "y", again_headers, again_fields);
+
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (again), "extends"), ==, "kefu-agent-table");
+  }
 }
 
 /* The Data view lists a batch's problems from what the store kept. */

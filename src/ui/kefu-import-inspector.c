@@ -9,18 +9,16 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "kefu-import-inspector.h"
 #include "kefu-import-labels.h"
 #include "kefu-period-picker.h"
-#include "kefu-preview-row.h"
+#include "kefu-preview-view.h"
 #include "kefu-problem-row.h"
 
 /* A check can list thousands; the first ones say enough. */
 #define MAX_PROBLEMS_SHOWN 100
-#define MAX_PREVIEW_COLUMNS 40
 
 static const char * const encodings[] = { NULL, "UTF-8", "GB18030", "UTF-16" };
 
@@ -54,7 +52,7 @@ struct _KefuImportInspector
   AdwComboRow      *shop_row;
   AdwComboRow      *overlap_row;
   AdwPreferencesGroup *preview_group;
-  GtkColumnView    *preview_view;
+  KefuPreviewView  *preview_view;
   AdwPreferencesGroup *mapping_group;
   GtkWidget        *save_button;
   GtkListBox       *mapping_list;
@@ -290,191 +288,6 @@ show_shop (KefuImportInspector *self)
   adw_combo_row_set_selected (self->shop_row, selected);
 }
 
-/* Preview */
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static const char *
-role_class (KefuPreviewRowRole role)
-{
-  switch (role)
-    {
-    case KEFU_PREVIEW_ROW_HEADER:  return "preview-header";
-    case KEFU_PREVIEW_ROW_SUMMARY: return "preview-summary";
-    case KEFU_PREVIEW_ROW_TITLE:   return "preview-title";
-    case KEFU_PREVIEW_ROW_SKIPPED: return "preview-skipped";
-    case KEFU_PREVIEW_ROW_DATA:
-    default:                       return "preview-data";
-    }
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item)
-{
-  KefuPreviewRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-
-  gtk_label_set_label (GTK_LABEL (label), kefu_preview_row_get_cell (row, column));
-  gtk_widget_set_tooltip_text (label, kefu_preview_row_get_cell (row, column));
-  gtk_widget_set_css_classes (label, (const char *[]) { role_class (kefu_preview_row_get_role (row)), NULL });
-}
-
-static void
-setup_row_number (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *number = gtk_label_new (NULL);
-  GtkWidget *tag = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (number), 1);
-  gtk_label_set_width_chars (GTK_LABEL (number), 3);
-  gtk_widget_add_css_class (number, "numeric");
-  gtk_widget_add_css_class (number, "dim-label");
-  gtk_widget_add_css_class (tag, "preview-tag");
-  gtk_widget_add_css_class (tag, "caption");
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), tag);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_row_number (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item)
-{
-  KefuPreviewRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *number = gtk_widget_get_first_child (box);
-  GtkWidget *tag = gtk_widget_get_next_sibling (number);
-  g_autofree char *text = g_strdup_printf ("%lu", (gulong) kefu_preview_row_get_number (row));
-  KefuPreviewRowRole role = kefu_preview_row_get_role (row);
-
-  gtk_label_set_label (GTK_LABEL (number), text);
-  gtk_widget_set_visible (tag, role != KEFU_PREVIEW_ROW_DATA && role != KEFU_PREVIEW_ROW_TITLE);
-  if (role == KEFU_PREVIEW_ROW_HEADER)
-    /* Translators: marks the header row of a file in the preview; keep it short */
-    gtk_label_set_label (GTK_LABEL (tag), C_("preview", "Header"));
-  else if (role == KEFU_PREVIEW_ROW_SUMMARY)
-    /* Translators: marks a summary row (汇总) in the preview; keep it short */
-    gtk_label_set_label (GTK_LABEL (tag), C_("preview", "Summary"));
-  else
-    /* Translators: marks a row the import skips, for a problem listed below; keep it short */
-    gtk_label_set_label (GTK_LABEL (tag), C_("preview", "Skipped"));
-  gtk_widget_set_css_classes (tag, (const char *[]) { "preview-tag", "caption", role_class (role), NULL });
-}
-
-static char *
-column_letters (guint column)
-{
-  GString *text = g_string_new (NULL);
-
-  /* A, B, … Z, AA, AB … as spreadsheets name them */
-  column++;
-  while (column > 0)
-    {
-      g_string_prepend_c (text, 'A' + (column - 1) % 26);
-      column = (column - 1) / 26;
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* The column view shares the width out evenly; a preview reads better
- * with each column as wide as its cells (up to a point), and scrolls. */
-static int
-column_width (KefuImportInspector *self,
-              guint                column)
-{
-  int widest = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (self->preview); i++)
-    {
-      g_autoptr(KefuPreviewRow) row = g_list_model_get_item (self->preview, i);
-      g_autoptr(PangoLayout) layout =
-        gtk_widget_create_pango_layout (GTK_WIDGET (self->preview_view), kefu_preview_row_get_cell (row, column));
-      int width;
-
-      pango_layout_get_pixel_size (layout, &width, NULL);
-      widest = MAX (widest, width);
-    }
-  /* room for the cell's padding and the header row's bold */
-  return CLAMP (widest * 11 / 10 + 24, 56, 240);
-}
-
-static void
-add_column (KefuImportInspector *self,
-            const char          *title,
-            GtkListItemFactory  *factory,
-            int                  width)
-{
-  g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
-
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
-  gtk_column_view_append_column (self->preview_view, column);
-}
-
-static void
-show_preview (KefuImportInspector *self,
-              KefuImportResult    *result)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->preview_view);
-  g_autoptr(GtkNoSelection) selection = NULL;
-  GtkListItemFactory *factory;
-  guint n_columns = 0;
-
-  g_clear_object (&self->preview);
-  self->preview = kefu_preview_row_list_new (result);
-
-  while (g_list_model_get_n_items (columns) > 0)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
-
-      gtk_column_view_remove_column (self->preview_view, column);
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (self->preview); i++)
-    {
-      g_autoptr(KefuPreviewRow) row = g_list_model_get_item (self->preview, i);
-
-      n_columns = MAX (n_columns, kefu_preview_row_get_n_cells (row));
-    }
-  n_columns = MIN (n_columns, MAX_PREVIEW_COLUMNS);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_number), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_number), NULL);
-  /* Translators: the column of row numbers in the preview */
-  add_column (self, C_("preview", "Row"), factory, -1);
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      g_autofree char *title = column_letters (c);
-
-      factory = gtk_signal_list_item_factory_new ();
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
-      add_column (self, title, factory, column_width (self, c));
-    }
-
-  selection = gtk_no_selection_new (g_object_ref (self->preview));
-  gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (selection));
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), g_list_model_get_n_items (self->preview) > 0);
-}
-
 /* Mapping */
 
 static void
@@ -607,7 +420,10 @@ show_item (KefuImportInspector *self)
   show_details (self, result);
   show_period (self, result);
   show_shop (self);
-  show_preview (self, result);
+  kefu_preview_view_set_result (self->preview_view, result);
+  g_clear_object (&self->preview);
+  self->preview = g_object_ref (kefu_preview_view_get_rows (self->preview_view));
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), g_list_model_get_n_items (self->preview) > 0);
   show_mapping (self, result);
   show_problems (self, result);
   self->updating = FALSE;
@@ -676,45 +492,6 @@ on_period_chosen (KefuImportInspector *self)
 
 /* Saving the corrected mapping */
 
-static gboolean
-save_profile (KefuImportInspector  *self,
-              const char           *name,
-              char                **saved_id,
-              GError              **error)
-{
-  KefuImportFacts *facts = get_facts (self);
-  KefuProfile *base = kefu_profile_registry_lookup (kefu_profile_registry_get_default (), facts->profile_id);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d%H%M%S");
-  g_autofree char *id = g_strdup_printf ("%s-%s", kefu_profile_get_extends (base)
-                                                  ? kefu_profile_get_extends (base)
-                                                  : kefu_profile_get_id (base), stamp);
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "kefu", "profiles", NULL);
-  g_autofree char *file = g_strconcat (id, ".json", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *json = NULL;
-
-  node = kefu_profile_derive_json (base, id, name, (const char * const *) facts->headers,
-                                   (const char * const *) facts->fields);
-  json = json_to_string (node, TRUE);
-
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The folder “%s” could not be made: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (!g_file_set_contents (path, json, -1, error) ||
-      !kefu_profile_registry_add_file (kefu_profile_registry_get_default (), path, error))
-    return FALSE;
-
-  *saved_id = g_steal_pointer (&id);
-  return TRUE;
-}
-
 static void
 on_save_response (AdwMessageDialog    *dialog,
                   const char          *response,
@@ -732,7 +509,7 @@ on_save_response (AdwMessageDialog    *dialog,
     return;
 
   name = *text != '\0' ? text : kefu_import_item_get_name (self->item);
-  if (save_profile (self, name, &id, &error))
+  if (kefu_import_item_save_profile (self->item, name, &id, &error))
     {
       /* Translators: the name of an import profile just saved */
       message = g_strdup_printf (_("Saved as “%s”"), name);
@@ -809,6 +586,7 @@ kefu_import_inspector_class_init (KefuImportInspectorClass *klass)
   object_class->dispose = kefu_import_inspector_dispose;
 
   g_type_ensure (KEFU_TYPE_PERIOD_PICKER);
+  g_type_ensure (KEFU_TYPE_PREVIEW_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/kefu/Kefu/kefu-import-inspector.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, KefuImportInspector, name)

@@ -10,6 +10,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gi18n.h>
+
 #include "kefu-import-item.h"
 
 struct _KefuImportItem
@@ -384,6 +387,74 @@ kefu_import_item_get_mapping_changed (KefuImportItem *self)
 {
   g_return_val_if_fail (KEFU_IS_IMPORT_ITEM (self), FALSE);
   return self->mapping != NULL;
+}
+
+/**
+ * kefu_import_item_save_profile:
+ * @name: what the profile is called
+ * @saved_id: (out): the new profile's id
+ *
+ * Saves the mapping of the latest check as a profile of its own, in
+ * $XDG_DATA_HOME/kefu/profiles/, and adds it to the profiles Kefu knows:
+ * the next file with these headers is read the same way.
+ *
+ * Returns: %FALSE with @error set when it could not be written
+ */
+gboolean
+kefu_import_item_save_profile (KefuImportItem  *self,
+                               const char      *name,
+                               char           **saved_id,
+                               GError         **error)
+{
+  KefuImportFacts *facts;
+  KefuProfile *base;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d%H%M%S");
+  g_autofree char *id = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "kefu", "profiles", NULL);
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (KEFU_IS_IMPORT_ITEM (self), FALSE);
+  g_return_val_if_fail (name != NULL && saved_id != NULL, FALSE);
+  g_return_val_if_fail (self->result != NULL, FALSE);
+
+  facts = kefu_import_result_get_facts (self->result);
+  base = facts->profile_id ? kefu_profile_registry_lookup (kefu_profile_registry_get_default (),
+                                                           facts->profile_id) : NULL;
+  if (base == NULL || facts->headers == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” was not read with a profile, so there is no mapping to save."), self->name);
+      return FALSE;
+    }
+
+  /* A correction of a correction extends the same built-in profile. */
+  id = g_strdup_printf ("%s-%s", kefu_profile_get_extends (base) ? kefu_profile_get_extends (base)
+                                                                 : kefu_profile_get_id (base), stamp);
+  file = g_strconcat (id, ".json", NULL);
+  path = g_build_filename (dir, file, NULL);
+
+  node = kefu_profile_derive_json (base, id, name, (const char * const *) facts->headers,
+                                   (const char * const *) facts->fields);
+  json = json_to_string (node, TRUE);
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The folder “%s” could not be made: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!g_file_set_contents (path, json, -1, error) ||
+      !kefu_profile_registry_add_file (kefu_profile_registry_get_default (), path, error))
+    return FALSE;
+
+  *saved_id = g_steal_pointer (&id);
+  return TRUE;
 }
 
 /**

@@ -50,6 +50,10 @@ void              kefu_import_item_set_field       (KefuImportItem    *self,
                                                     guint              column,
                                                     const char        *field);
 gboolean          kefu_import_item_get_mapping_changed (KefuImportItem *self);
+gboolean          kefu_import_item_save_profile    (KefuImportItem    *self,
+                                                    const char        *name,
+                                                    char             **saved_id,
+                                                    GError           **error);
 
 void              kefu_import_item_get_options     (KefuImportItem    *self,
                                                     KefuImportOptions *options);

@@ -255,9 +255,10 @@ prefer_corrected (KefuTableReader     *reader,
 {
   GListModel *profiles = kefu_profile_registry_get_profiles (registry);
 
-  for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
+  /* The latest correction first: profiles are added in the order saved. */
+  for (guint i = g_list_model_get_n_items (profiles); i > 0; i--)
     {
-      g_autoptr(KefuProfile) profile = g_list_model_get_item (profiles, i);
+      g_autoptr(KefuProfile) profile = g_list_model_get_item (profiles, i - 1);
       g_autoptr(GListStore) single = NULL;
       KefuImportMatch *match;
 

@@ -475,8 +475,9 @@ edit_aliases (JsonArray  *aliases,
  *
  * Writes a copy of the profile in which each of @headers names its field
  * of @fields and no other: the mapping a person corrected, kept for the
- * next file of the kind. The copy "extends" this profile, so it is
- * preferred to it wherever it matches (data/profiles/README.md).
+ * next file of the kind. The copy "extends" this profile (or the one this
+ * one extends), so it is preferred to it wherever it matches
+ * (data/profiles/README.md).
  *
  * Returns: (transfer full): the new profile as JSON
  */
@@ -500,7 +501,8 @@ kefu_profile_derive_json (KefuProfile        *self,
   object = json_node_get_object (root);
   json_object_set_string_member (object, "id", id);
   json_object_set_string_member (object, "name", name);
-  json_object_set_string_member (object, "extends", self->id);
+  /* A correction of a correction extends the same profile. */
+  json_object_set_string_member (object, "extends", self->extends ? self->extends : self->id);
   json_object_remove_member (object, "description");
   columns = json_object_get_array_member (object, "columns");
 
