@@ -3,8 +3,8 @@
  * Drives the wizard as a person would — files dropped on the window, a
  * column's field changed in its drop-down, a period chosen, Import — and
  * checks the models: the detected profile, the preview's header and
- * summary rows, the mapping, the batches in the store and in the Data
- * view, Undo, and deleting from the Data view. Runs under Xvfb with
+ * summary rows, the mapping, saving it as a profile, the batches in the
+ * store and in the Data view, Undo, and deleting from the Data view. Runs under Xvfb with
  * G_DEBUG=fatal-warnings, so any warning fails it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -110,6 +110,23 @@ find_widget (GtkWidget *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
 
       if (found != NULL)
         return found;
@@ -268,6 +285,32 @@ check_wizard (Fixture   *fixture,
   g_assert_cmpint (kefu_import_result_get_status (kefu_import_item_get_result (second)), ==, KEFU_IMPORT_CHECKED);
   g_assert_cmpuint (facts_of (second)->rows_imported, ==, 2);   /* 小安, and 汇总 as the shop's */
 
+  /* Saved as a profile: the file is read with it, the same way. */
+  {
+    GtkWidget *save = find_button (GTK_WIDGET (inspector), "_Save as Profile…");
+    g_autofree char *dir = g_build_filename (fixture->tmpdir, "kefu", "profiles", NULL);
+    g_autoptr(GDir) saved = NULL;
+    AdwMessageDialog *dialog;
+
+    g_assert_nonnull (save);
+    g_assert_true (gtk_widget_get_visible (save));
+    g_signal_emit_by_name (save, "clicked");
+    wait_for_idle ();
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "我的客服表");
+    adw_message_dialog_response (dialog, "save");
+    wait_until (wizard_idle, wizard, "the check with the saved profile");
+
+    saved = g_dir_open (dir, 0, NULL);
+    g_assert_nonnull (saved);
+    g_assert_true (g_str_has_prefix (g_dir_read_name (saved), "kefu-agent-table-"));
+    g_assert_true (g_str_has_prefix (facts_of (second)->profile_id, "kefu-agent-table-"));
+    g_assert_cmpstr (facts_of (second)->profile_name, ==, "我的客服表");
+    g_assert_cmpstrv (facts_of (second)->fields, corrected);
+    g_assert_false (kefu_import_item_get_mapping_changed (second));
+  }
+
   /* Import: both files, a batch each, and the Data view lists them. */
   import_and_wait (fixture, wizard, 2);
   wait_for_idle ();
@@ -307,6 +350,8 @@ check_period (Fixture   *fixture,
 
   g_assert_cmpint (kefu_import_result_get_status (kefu_import_item_get_result (item)), ==, KEFU_IMPORT_REFUSED);
   g_assert_true (facts_of (item)->needs_period);
+  /* the same headers: read with the profile saved above, unasked */
+  g_assert_cmpstr (facts_of (item)->profile_name, ==, "我的客服表");
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.import", NULL);
   g_assert_nonnull (find_toplevel (KEFU_TYPE_IMPORT_WIZARD));
   /* still refused, its first rows still shown */
