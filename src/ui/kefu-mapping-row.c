@@ -79,7 +79,9 @@ on_selected (KefuMappingRow *self)
 {
   gboolean unmatched = *kefu_mapping_row_get_field (self) == '\0';
 
-  gtk_widget_set_visible (self->flag, unmatched);
+  /* Shown or not, the flag keeps its room, so the titles line up. */
+  gtk_widget_set_opacity (self->flag, unmatched ? 1 : 0);
+  gtk_widget_set_tooltip_text (self->flag, unmatched ? _("Not imported: no field takes this column") : NULL);
   if (unmatched)
     gtk_widget_add_css_class (GTK_WIDGET (self), "unmatched");
   else
@@ -93,9 +95,7 @@ kefu_mapping_row_init (KefuMappingRow *self)
   self->fields = g_ptr_array_new_with_free_func (g_free);
 
   self->flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_widget_set_tooltip_text (self->flag, _("Not imported: no field takes this column"));
   gtk_widget_add_css_class (self->flag, "warning");
-  gtk_widget_set_visible (self->flag, FALSE);
   adw_action_row_add_prefix (ADW_ACTION_ROW (self), self->flag);
 
   g_signal_connect (self, "notify::selected", G_CALLBACK (on_selected), NULL);
