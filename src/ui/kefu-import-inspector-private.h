@@ -20,6 +20,7 @@ struct _KefuImportInspector
   GListModel       *preview;
   char             *mapping_key;   /* what the mapping rows were built for */
   gboolean          updating;      /* showing the item, not choosing */
+  gboolean          busy;          /* the wizard is checking a file */
 
   GtkStack         *stack;
   GtkScrolledWindow *scrolled;

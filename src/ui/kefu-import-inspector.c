@@ -276,7 +276,8 @@ on_save_response (AdwMessageDialog    *dialog,
   g_autoptr(GError) error = NULL;
   GtkWidget *overlay;
 
-  if (!g_str_equal (response, "save") || self->item == NULL || _kefu_import_inspector_get_facts (self) == NULL)
+  if (!g_str_equal (response, "save") || self->item == NULL || self->busy ||
+      _kefu_import_inspector_get_facts (self) == NULL)
     return;
 
   name = *text != '\0' ? text : kefu_import_item_get_name (self->item);
@@ -446,6 +447,17 @@ kefu_import_inspector_set_shops (KefuImportInspector *self,
 
   if (g_set_object (&self->shops, shops))
     show_item (self);
+}
+
+/* A profile is added to the profiles checks read only while none runs. */
+void
+kefu_import_inspector_set_busy (KefuImportInspector *self,
+                                gboolean             busy)
+{
+  g_return_if_fail (KEFU_IS_IMPORT_INSPECTOR (self));
+
+  self->busy = !!busy;
+  gtk_widget_set_sensitive (self->save_button, !self->busy);
 }
 
 /* Returns: (transfer none) (nullable): the #KefuPreviewRow shown */

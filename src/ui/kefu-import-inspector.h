@@ -19,6 +19,8 @@ void            kefu_import_inspector_set_item        (KefuImportInspector *self
                                                        KefuImportItem      *item);
 void            kefu_import_inspector_set_shops       (KefuImportInspector *self,
                                                        GListModel          *shops);
+void            kefu_import_inspector_set_busy        (KefuImportInspector *self,
+                                                       gboolean             busy);
 GListModel     *kefu_import_inspector_get_preview     (KefuImportInspector *self);
 KefuMappingRow *kefu_import_inspector_get_mapping_row (KefuImportInspector *self,
                                                        guint                column);

@@ -77,6 +77,7 @@ update_state (KefuImportWizard *self)
                                              "%u of %u files ready", n), ready, n);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.import", !busy && ready > 0);
+  kefu_import_inspector_set_busy (self->inspector, busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 

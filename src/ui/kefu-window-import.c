@@ -227,6 +227,14 @@ kefu_window_import_files (KefuWindow *self,
   if (app == NULL || kefu_application_get_store (app) == NULL || g_list_model_get_n_items (files) == 0)
     return;
 
+  /* Checks write (and take back) as imports do: one at a time. */
+  if (self->import_cancellable != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Kefu is importing; add these files when it is done")));
+      return;
+    }
+
   if (self->wizard == NULL)
     {
       self->wizard = kefu_import_wizard_new (GTK_WINDOW (self), kefu_application_get_store (app),
