@@ -158,6 +158,16 @@ save_wizard (GtkWindow  *window,
   save (GTK_WIDGET (wizard), "import-wizard-columns");
   kefu_import_wizard_select (wizard, 4);
   save (GTK_WIDGET (wizard), "import-wizard-period");
+  gtk_window_set_default_size (GTK_WINDOW (wizard), 400, 700);
+  {
+    gint64 until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+    /* the window manager takes its time */
+    while (gtk_widget_get_width (GTK_WIDGET (wizard)) > 400 && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    settle ();
+  }
+  save (GTK_WIDGET (wizard), "import-wizard-narrow");
 
   /* Imported, the files are listed in the Data view. */
   {

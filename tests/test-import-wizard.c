@@ -370,6 +370,42 @@ check_period (Fixture   *fixture,
   import_and_wait (fixture, wizard, 1);
 }
 
+/* A GB18030 file read as UTF-8 is refused, and shows nothing; back to
+ * detecting, its rows are there again. */
+static void
+check_encoding (Fixture   *fixture,
+                GtkWindow *window)
+{
+  g_autofree char *text = g_convert ("客服,询单人数\n小安,120\n", -1, "GB18030", "UTF-8", NULL, NULL, NULL);
+  g_autofree char *path = write_file (fixture, "客服_20261015.csv", text);
+  const char *paths[] = { path, NULL };
+  KefuImportWizard *wizard = drop (window, paths);
+  KefuImportInspector *inspector = kefu_import_wizard_get_inspector (wizard);
+  KefuImportItem *item = get_item (wizard, 0);
+  g_autoptr(KefuPreviewRow) header = NULL;
+
+  g_assert_cmpint (kefu_import_result_get_status (kefu_import_item_get_result (item)), ==, KEFU_IMPORT_CHECKED);
+  g_assert_cmpstr (facts_of (item)->encoding, ==, "GB18030");
+  header = g_list_model_get_item (kefu_import_inspector_get_preview (inspector), 0);
+  g_assert_cmpstr (kefu_preview_row_get_cell (header, 0), ==, "客服");
+
+  kefu_import_item_set_encoding (item, "UTF-8");
+  wait_until (wizard_idle, wizard, "the check as UTF-8");
+  g_assert_cmpint (kefu_import_result_get_status (kefu_import_item_get_result (item)), ==, KEFU_IMPORT_REFUSED);
+  g_assert_cmpuint (g_list_model_get_n_items (kefu_import_inspector_get_preview (inspector)), ==, 0);
+
+  kefu_import_item_set_encoding (item, NULL);
+  wait_until (wizard_idle, wizard, "the check as detected");
+  g_assert_cmpint (kefu_import_result_get_status (kefu_import_item_get_result (item)), ==, KEFU_IMPORT_CHECKED);
+  g_assert_cmpuint (g_list_model_get_n_items (kefu_import_inspector_get_preview (inspector)), ==, 2);
+
+  /* Closed (Escape, Cancel), the wizard imports nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "window.close", NULL));
+  wait_for_idle ();
+  g_assert_null (find_toplevel (KEFU_TYPE_IMPORT_WIZARD));
+  g_assert_cmpuint (count_batches (fixture), ==, 1);
+}
+
 /* Deleting from the Data view asks first, then removes the batch. */
 static void
 check_delete (Fixture   *fixture,
@@ -417,6 +453,7 @@ on_activate (KefuApplication *app,
 
   check_wizard (fixture, window);
   check_period (fixture, window);
+  check_encoding (fixture, window);
   check_delete (fixture, window);
 
   gtk_window_close (window);

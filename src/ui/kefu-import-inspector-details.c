@@ -108,7 +108,10 @@ _kefu_import_inspector_show_period (KefuImportInspector *self,
         subtitle = g_strdup_printf (_("%s – %s, %s"), facts->period_start, facts->period_end, source);
     }
   else if (facts->needs_period)
-    subtitle = g_strdup (_("Not in the file: choose it"));
+    subtitle = NULL;   /* the status above asks for it; the picker needs the room */
+  else if (kefu_import_result_get_status (result) == KEFU_IMPORT_CHECKED)
+    /* Translators: a file whose rows carry no dates (unpaid orders) */
+    subtitle = g_strdup (_("— no row carries a date"));
   else
     subtitle = g_strdup (_("—"));
 

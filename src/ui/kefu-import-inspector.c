@@ -105,7 +105,7 @@ show_status (KefuImportInspector *self,
       if (facts->needs_period)
         text = g_strdup (_("The file says no period: it has no date column and its name "
                            "carries no date. Choose the period it covers."));
-      else if (facts->profile_id == NULL)
+      else if (facts->profile_id == NULL && kefu_import_result_get_n_preview (result) > 0)
         text = g_strdup (_("Kefu does not recognise this file. If it is an export Kefu knows, "
                            "choose its profile."));
       else

@@ -25,6 +25,7 @@ struct _KefuImportWizard
   GQueue               pending;       /* KefuImportItem to check */
   KefuImportItem      *checking;
   GCancellable        *cancellable;
+  guint                navigation_idle;
 
   AdwToastOverlay     *toast_overlay;
   AdwWindowTitle      *window_title;
@@ -186,7 +187,8 @@ update_file_row (AdwActionRow   *row,
         case KEFU_IMPORT_REFUSED:
         default:
           subtitle = facts->needs_period ? _("Needs a period")
-                   : facts->profile_id == NULL ? _("Not recognised")
+                   : facts->profile_id == NULL && kefu_import_result_get_n_preview (result) > 0
+                   ? _("Not recognised")
                    : _("Cannot be imported");
           break;
         }
@@ -249,7 +251,7 @@ on_back_clicked (KefuImportWizard *self)
 }
 
 static void
-on_folded (KefuImportWizard *self)
+update_navigation (KefuImportWizard *self)
 {
   gboolean several = g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 1;
 
@@ -258,6 +260,25 @@ on_folded (KefuImportWizard *self)
   gtk_widget_set_visible (self->back_button,
                           several && adw_leaflet_get_folded (self->leaflet) &&
                           adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->inspector));
+}
+
+static gboolean
+update_navigation_idle (gpointer data)
+{
+  KefuImportWizard *self = data;
+
+  self->navigation_idle = 0;
+  update_navigation (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated: the header bar changes
+ * after that, not in the middle of it. */
+static void
+on_folded (KefuImportWizard *self)
+{
+  if (self->navigation_idle == 0)
+    self->navigation_idle = g_idle_add (update_navigation_idle, self);
 }
 
 /* Actions */
@@ -285,6 +306,7 @@ kefu_import_wizard_dispose (GObject *object)
   /* A check still running finishes in its thread and is dropped. */
   g_cancellable_cancel (self->cancellable);
   g_queue_clear_full (&self->pending, g_object_unref);
+  g_clear_handle_id (&self->navigation_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_IMPORT_WIZARD);
 
   G_OBJECT_CLASS (kefu_import_wizard_parent_class)->dispose (object);
@@ -505,7 +527,7 @@ kefu_import_wizard_add_files (KefuImportWizard *self,
         add_file (self, file);
     }
 
-  on_folded (self);
+  update_navigation (self);
   if (first && g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
     kefu_import_wizard_select (self, 0);
   check_next (self);
