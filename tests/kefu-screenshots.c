@@ -104,6 +104,51 @@ scroll_to_end (GtkWidget *widget)
     }
 }
 
+/* The Data view's button listing a batch's problems: the labelled one
+ * of the buttons that carry their batch. */
+static GtkWidget *
+find_problems_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "batch") != NULL &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL && gtk_widget_get_sensitive (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_problems_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+save_problems (GtkWindow *window)
+{
+  GtkWidget *button = find_problems_button (GTK_WIDGET (window));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (button == NULL)
+    {
+      g_printerr ("kefu-screenshots: no import with problems in the Data view\n");
+      failures++;
+      return;
+    }
+  g_signal_emit_by_name (button, "clicked");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        {
+          save (GTK_WIDGET (toplevel), "data-problems");
+          gtk_window_destroy (toplevel);
+          return;
+        }
+    }
+}
+
 static void
 save_wizard (GtkWindow  *window,
              const char *tmpdir)
@@ -197,6 +242,7 @@ save_wizard (GtkWindow  *window,
       g_main_context_iteration (NULL, FALSE);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "data");
     save (GTK_WIDGET (window), "data-imports");
+    save_problems (window);
   }
 }
 

@@ -46,7 +46,7 @@ fill_profiles (KefuImportInspector *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   g_ptr_array_set_size (self->profile_ids, 0);
-  gtk_string_list_append (names, _("Not recognised"));
+  gtk_string_list_append (names, C_("profile", "Detect"));
   g_ptr_array_add (self->profile_ids, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
     {
