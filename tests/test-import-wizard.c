@@ -370,6 +370,28 @@ check_period (Fixture   *fixture,
   import_and_wait (fixture, wizard, 1);
 }
 
+/* A file repeating days another brought: skipped unless replacing. */
+static void
+check_overlap (Fixture   *fixture,
+               GtkWindow *window)
+{
+  g_autofree char *path = write_file (fixture, "客服_20261103.csv", "客服,询单人数\n小安,121\n");
+  const char *paths[] = { path, NULL };
+  KefuImportWizard *wizard = drop (window, paths);
+  KefuImportItem *item = get_item (wizard, 0);
+
+  /* 小安's 询单人数 of 3 November: the batch of 1–7 November has it */
+  g_assert_cmpint (kefu_import_result_get_status (kefu_import_item_get_result (item)), ==, KEFU_IMPORT_OVERLAP);
+  g_assert_false (kefu_import_item_is_importable (item));
+
+  kefu_import_item_set_replace (item, TRUE);
+  wait_until (wizard_idle, wizard, "the check replacing");
+  g_assert_cmpint (kefu_import_result_get_status (kefu_import_item_get_result (item)), ==, KEFU_IMPORT_CHECKED);
+  g_assert_true (kefu_import_item_is_importable (item));
+
+  import_and_wait (fixture, wizard, 2);
+}
+
 /* A GB18030 file read as UTF-8 is refused, and shows nothing; back to
  * detecting, its rows are there again. */
 static void
@@ -403,10 +425,10 @@ check_encoding (Fixture   *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "window.close", NULL));
   wait_for_idle ();
   g_assert_null (find_toplevel (KEFU_TYPE_IMPORT_WIZARD));
-  g_assert_cmpuint (count_batches (fixture), ==, 1);
+  g_assert_cmpuint (count_batches (fixture), ==, 2);
 }
 
-/* Deleting from the Data view asks first, then removes the batch. */
+/* Deleting from the Data view asks first, then removes the batches. */
 static void
 check_delete (Fixture   *fixture,
               GtkWindow *window)
@@ -415,7 +437,7 @@ check_delete (Fixture   *fixture,
   GtkSelectionModel *selection = kefu_data_view_get_selection (data_view);
   AdwMessageDialog *dialog;
 
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
   /* Nothing selected, nothing to ask about. */
   gtk_widget_activate_action (GTK_WIDGET (data_view), "data.delete-selected", NULL);
   wait_for_idle ();
@@ -430,7 +452,7 @@ check_delete (Fixture   *fixture,
   /* Cancel keeps it. */
   adw_message_dialog_response (dialog, "cancel");
   wait_for_idle ();
-  g_assert_cmpuint (count_batches (fixture), ==, 1);
+  g_assert_cmpuint (count_batches (fixture), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (data_view), "data.delete-selected", NULL));
   wait_for_idle ();
@@ -453,6 +475,7 @@ on_activate (KefuApplication *app,
 
   check_wizard (fixture, window);
   check_period (fixture, window);
+  check_overlap (fixture, window);
   check_encoding (fixture, window);
   check_delete (fixture, window);
 
