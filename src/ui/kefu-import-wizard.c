@@ -281,6 +281,22 @@ on_folded (KefuImportWizard *self)
     self->navigation_idle = g_idle_add (update_navigation_idle, self);
 }
 
+/* More files dropped on the wizard join the others. */
+static gboolean
+on_drop (GtkDropTarget    *target,
+         const GValue     *value,
+         double            x,
+         double            y,
+         KefuImportWizard *self)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  kefu_import_wizard_add_files (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
 /* Actions */
 
 static void
@@ -387,6 +403,8 @@ kefu_import_wizard_class_init (KefuImportWizardClass *klass)
 static void
 kefu_import_wizard_init (KefuImportWizard *self)
 {
+  GtkDropTarget *target;
+
   self->items = g_list_store_new (KEFU_TYPE_IMPORT_ITEM);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->pending);
@@ -396,6 +414,10 @@ kefu_import_wizard_init (KefuImportWizard *self)
                            create_file_row, NULL, NULL);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->inspector));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.import", FALSE);
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (target));
 }
 
 /**
