@@ -73,16 +73,19 @@ count_batches (Fixture *fixture)
 
 typedef struct
 {
-  Fixture *fixture;
-  guint    n;
+  Fixture      *fixture;
+  KefuDataView *data_view;
+  guint         n;
 } BatchCount;
 
+/* The store has them, and the window has heard: the Data view lists them. */
 static gboolean
 has_batches (gpointer data)
 {
   BatchCount *count = data;
 
-  return count_batches (count->fixture) == count->n;
+  return count_batches (count->fixture) == count->n &&
+         g_list_model_get_n_items (G_LIST_MODEL (kefu_data_view_get_selection (count->data_view))) == count->n;
 }
 
 static gpointer
@@ -191,7 +194,8 @@ import_and_wait (Fixture          *fixture,
                  KefuImportWizard *wizard,
                  guint             batches)
 {
-  BatchCount count = { fixture, batches };
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (wizard));
+  BatchCount count = { fixture, KEFU_DATA_VIEW (find_widget (GTK_WIDGET (window), KEFU_TYPE_DATA_VIEW)), batches };
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.import", NULL));
   wait_until (has_batches, &count, "the import");
