@@ -66,6 +66,7 @@ finish_import (KefuWindow *self)
 {
   g_autoptr(GPtrArray) results = g_steal_pointer (&self->import_results);
   g_autofree char *message = NULL;
+  gboolean cancelled = g_cancellable_is_cancelled (self->import_cancellable);
   guint64 rows = 0;
   guint files = 0;
   AdwToast *toast;
@@ -95,7 +96,11 @@ finish_import (KefuWindow *self)
   show_refusals (self, results);
 
   if (files == 0)
-    return;
+    {
+      if (cancelled)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Import cancelled; nothing was stored")));
+      return;
+    }
 
   if (files == 1)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -137,7 +142,16 @@ on_file_imported (GObject      *source,
     }
   else
     for (guint i = 0; i < results->len; i++)
-      g_ptr_array_add (self->import_results, g_object_ref (g_ptr_array_index (results, i)));
+      {
+        KefuImportResult *result = g_ptr_array_index (results, i);
+
+        /* The file being read when Cancel was pressed is not a refusal
+         * to explain. */
+        if (g_cancellable_is_cancelled (self->import_cancellable) &&
+            kefu_import_result_get_status (result) == KEFU_IMPORT_REFUSED)
+          continue;
+        g_ptr_array_add (self->import_results, g_object_ref (result));
+      }
 
   if (g_cancellable_is_cancelled (self->import_cancellable))
     g_ptr_array_set_size (self->import_queue, 0);
