@@ -195,6 +195,9 @@ save_wizard (GtkWindow  *window,
 
   while (kefu_import_wizard_get_busy (wizard))
     g_main_context_iteration (NULL, TRUE);
+  /* the first file's page fades in */
+  settle ();
+  settle ();
 
   save (GTK_WIDGET (wizard), "import-wizard");
   kefu_import_wizard_select (wizard, 3);
