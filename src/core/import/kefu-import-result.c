@@ -343,6 +343,19 @@ kefu_import_result_to_json (KefuImportResult *self)
         json_builder_add_string_value (builder, facts->unmatched[i]);
       json_builder_end_array (builder);
     }
+  if (facts->headers != NULL && facts->fields != NULL)
+    {
+      json_builder_set_member_name (builder, "columns");
+      json_builder_begin_array (builder);
+      for (guint i = 0; facts->headers[i] != NULL && facts->fields[i] != NULL; i++)
+        {
+          json_builder_begin_object (builder);
+          add_string (builder, "header", facts->headers[i]);
+          add_string (builder, "field", facts->fields[i]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
   add_string (builder, "period_start", facts->period_start);
   add_string (builder, "period_end", facts->period_end);
   add_string (builder, "sha256", facts->sha256);
