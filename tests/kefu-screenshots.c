@@ -4,9 +4,9 @@
  *
  * Opens the application on a fresh database (the welcome page), then on
  * the demo shop in October 2026, and saves each view as
- * OUTDIR/NAME[-dark].png, and the first agent's page as agent.png. A
- * demo without imports gets two months of daily figures of six agents
- * first, so that every view has something to show.
+ * OUTDIR/NAME[-dark].png, and the first agent's page as agent.png;
+ * each chart on a made-up month; then the import wizard on the sample
+ * files and two of a shop's own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +27,7 @@
 #include "kefu-charts-view.h"
 #include "kefu-agent-row.h"
 #include "kefu-agents-view.h"
+#include "kefu-import-wizard.h"
 #include "kefu-period-picker.h"
 #include "kefu-window.h"
 
@@ -240,6 +241,178 @@ find_child (GtkWidget *widget,
   return NULL;
 }
 
+/* A sheet with its headers swapped, a bad value, summary rows and a
+ * column Kefu does not know; and one without any date. */
+static const char own_sheet[] =
+  "客服,询单人数,咨询人数,备注\n"
+  "小鹿女装旗舰店:小丁,120,200,早班\n"
+  "小鹿女装旗舰店:小戊,abc,150,晚班\n"
+  "汇总,120,350,\n"
+  "平均值,60,175,\n";
+
+/* Scrolls the first scrolled window under @widget to its end. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SCROLLED_WINDOW (child) && gtk_widget_get_mapped (child))
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          return;
+        }
+      scroll_to_end (child);
+    }
+}
+
+/* The Data view's button listing a batch's problems: the labelled one
+ * of the buttons that carry their batch. */
+static GtkWidget *
+find_problems_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "batch") != NULL &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL && gtk_widget_get_sensitive (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_problems_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+save_problems (GtkWindow *window)
+{
+  GtkWidget *button = find_problems_button (GTK_WIDGET (window));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (button == NULL)
+    {
+      g_printerr ("kefu-screenshots: no import with problems in the Data view\n");
+      failures++;
+      return;
+    }
+  g_signal_emit_by_name (button, "clicked");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        {
+          save (GTK_WIDGET (toplevel), "data-problems");
+          gtk_window_destroy (toplevel);
+          return;
+        }
+    }
+}
+
+static void
+save_wizard (GtkWindow  *window,
+             const char *tmpdir)
+{
+  static const char * const samples[] = {
+    "客服指标表_2026-10-01至2026-10-31.csv", "店铺每日指标.csv", "聊天记录.csv",
+  };
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char *own = g_build_filename (tmpdir, "客服绩效_20261014.csv", NULL);
+  g_autofree char *undated = g_build_filename (tmpdir, "客服绩效.csv", NULL);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  KefuImportWizard *wizard = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *path = g_build_filename (KEFU_SAMPLES_DIR, samples[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_list_store_append (files, file);
+    }
+  g_file_set_contents (own, own_sheet, -1, NULL);
+  g_file_set_contents (undated, own_sheet, -1, NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (i == 0 ? own : undated);
+
+      g_list_store_append (files, file);
+    }
+  kefu_window_import_files (KEFU_WINDOW (window), G_LIST_MODEL (files));
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (KEFU_IS_IMPORT_WIZARD (toplevel))
+        wizard = KEFU_IMPORT_WIZARD (toplevel);
+    }
+  if (wizard == NULL)
+    {
+      g_printerr ("kefu-screenshots: the import wizard did not open\n");
+      failures++;
+      return;
+    }
+
+  while (kefu_import_wizard_get_busy (wizard))
+    g_main_context_iteration (NULL, TRUE);
+  /* the first file's page fades in */
+  settle ();
+  settle ();
+
+  save (GTK_WIDGET (wizard), "import-wizard");
+  kefu_import_wizard_select (wizard, 3);
+  save (GTK_WIDGET (wizard), "import-wizard-mapping");
+  scroll_to_end (GTK_WIDGET (kefu_import_wizard_get_inspector (wizard)));
+  save (GTK_WIDGET (wizard), "import-wizard-columns");
+  kefu_import_wizard_select (wizard, 4);
+  save (GTK_WIDGET (wizard), "import-wizard-period");
+  gtk_window_set_default_size (GTK_WINDOW (wizard), 400, 700);
+  {
+    gint64 until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+    /* the window manager takes its time */
+    while (gtk_widget_get_width (GTK_WIDGET (wizard)) > 400 && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    settle ();
+  }
+  save (GTK_WIDGET (wizard), "import-wizard-narrow");
+
+  /* Imported, the files are listed in the Data view. */
+  {
+    KefuStore *store = kefu_application_get_store (KEFU_APPLICATION (gtk_window_get_application (window)));
+    GListModel *items = kefu_import_wizard_get_items (wizard);
+    gint64 until = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+    guint ready = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(KefuImportItem) item = g_list_model_get_item (items, i);
+
+        ready += kefu_import_item_is_importable (item);
+      }
+    gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.import", NULL);
+    while (g_get_monotonic_time () < until)
+      {
+        g_autoptr(GListModel) batches = kefu_store_list_batches (store, 0, NULL);
+
+        if (batches != NULL && g_list_model_get_n_items (batches) >= ready)
+          break;
+        g_main_context_iteration (NULL, FALSE);
+      }
+    /* the progress bar slides away, the toast comes */
+    until = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "data");
+    save (GTK_WIDGET (window), "data-imports");
+    save_problems (window);
+  }
+}
+
 static void
 on_activate (KefuApplication *app)
 {
@@ -295,6 +468,8 @@ on_activate (KefuApplication *app)
     save (GTK_WIDGET (popover), "period-range");
     gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   }
+
+  save_wizard (window, g_getenv ("XDG_DATA_HOME"));
 
   gtk_window_close (window);
 }

@@ -8,6 +8,7 @@
 
 
 #include "kefu-application.h"
+#include "kefu-import-wizard.h"
 #include "kefu-test-utils.h"
 #include "kefu-window.h"
 
@@ -60,6 +61,21 @@ count_batches (Fixture *fixture)
   return g_list_model_get_n_items (batches);
 }
 
+static KefuImportWizard *
+find_wizard (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (KEFU_IS_IMPORT_WIZARD (toplevel))
+        return KEFU_IMPORT_WIZARD (toplevel);
+    }
+  return NULL;
+}
+
 /* Imports a file as a drop or Ctrl+O would, then undoes it. */
 static void
 check_import (Fixture   *fixture,
@@ -69,10 +85,18 @@ check_import (Fixture   *fixture,
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   gint64 until = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  KefuImportWizard *wizard;
 
   g_assert_true (g_file_set_contents (path, "客服,询单人数,询单转化率\n小安,120,36.99%\n", -1, NULL));
   g_list_store_append (files, file);
   kefu_window_import_files (KEFU_WINDOW (window), G_LIST_MODEL (files));
+
+  /* The wizard checks the file, then imports it. */
+  wizard = find_wizard ();
+  g_assert_nonnull (wizard);
+  while (kefu_import_wizard_get_busy (wizard) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.import", NULL));
 
   g_assert_cmpstr (gtk_window_get_title (window), ==, "Kefu");
 

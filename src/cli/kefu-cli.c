@@ -167,6 +167,87 @@ cmd_profiles (KefuStore  *store,
 /* Set when any file of an import was refused. */
 static gboolean import_refused;
 
+/* The column --map names: a 1-based number, or a header as written. */
+static int
+find_column (char       **headers,
+             const char  *column)
+{
+  g_autofree char *wanted = kefu_header_normalise (column);
+  char *end = NULL;
+  guint64 number = g_ascii_strtoull (column, &end, 10);
+
+  if (end != column && *end == '\0')
+    return number >= 1 && number <= g_strv_length (headers) ? (int) number - 1 : -1;
+  for (guint i = 0; headers[i] != NULL; i++)
+    {
+      g_autofree char *header = kefu_header_normalise (headers[i]);
+
+      if (*header != '\0' && g_str_equal (header, wanted))
+        return i;
+    }
+  return -1;
+}
+
+/* The mapping of @path as its headers say it, corrected by --map
+ * COLUMN=FIELD (FIELD empty: the column is read into none): a check
+ * finds the profile and the columns first. */
+static GStrv
+corrected_mapping (KefuStore                *store,
+                   const char               *path,
+                   const KefuImportOptions  *options,
+                   char                    **maps,
+                   char                    **profile_id,
+                   GError                  **error)
+{
+  KefuImportOptions check = *options;
+  g_autoptr(KefuImportResult) result = NULL;
+  g_auto(GStrv) mapping = NULL;
+  KefuImportFacts *facts;
+
+  check.check_only = TRUE;
+  check.mapping = NULL;
+  result = kefu_import_file (store, kefu_profile_registry_get_default (), path, &check, NULL, NULL, NULL);
+  facts = kefu_import_result_get_facts (result);
+  if (facts->fields == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s",
+                   kefu_import_result_get_file_name (result), kefu_import_result_get_message (result));
+      return NULL;
+    }
+
+  mapping = g_strdupv (facts->fields);
+  for (guint m = 0; maps[m] != NULL; m++)
+    {
+      g_auto(GStrv) parts = g_strsplit (maps[m], "=", 2);
+      int column = g_strv_length (parts) == 2 ? find_column (facts->headers, parts[0]) : -1;
+
+      if (g_strv_length (parts) != 2)
+        {
+          USAGE_ERROR (error, _("--map is COLUMN=FIELD, e.g. 2=inquiry_buyers or 备注="));
+          return NULL;
+        }
+      if (column < 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a column of the header row of “%s”"),
+                       parts[0], kefu_import_result_get_file_name (result));
+          return NULL;
+        }
+      /* A field is fed by one column. */
+      for (guint i = 0; *parts[1] != '\0' && mapping[i] != NULL; i++)
+        if (g_str_equal (mapping[i], parts[1]))
+          {
+            g_free (mapping[i]);
+            mapping[i] = g_strdup ("");
+          }
+      g_free (mapping[column]);
+      mapping[column] = g_strdup (parts[1]);
+    }
+
+  *profile_id = g_strdup (facts->profile_id);
+  return g_steal_pointer (&mapping);
+}
+
 static gboolean
 cmd_import (KefuStore  *store,
             char      **args,
@@ -182,6 +263,7 @@ cmd_import (KefuStore  *store,
   g_autofree char *period = NULL;
   g_autofree char *format = NULL;
   g_auto(GStrv) files = NULL;
+  g_auto(GStrv) maps = NULL;
   gboolean replace = FALSE;
   gboolean check = FALSE;
   KefuImportOptions options;
@@ -196,6 +278,7 @@ cmd_import (KefuStore  *store,
     { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("The days a file without dates covers"), N_("FROM..TO") },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, N_("Replace what earlier imports brought for the same days"), NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &check, N_("Read the files and report, but store nothing"), NULL },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Read a column (its number or header) into a field of the profile, or into none"), N_("COLUMN=FIELD") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Report as text or json"), N_("FORMAT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
@@ -258,10 +341,23 @@ cmd_import (KefuStore  *store,
   json_builder_begin_array (json);
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(KefuImportResult) result =
-        kefu_import_file (store, kefu_profile_registry_get_default (), files[i],
-                          &options, NULL, NULL, NULL);
-      KefuImportStatus status = kefu_import_result_get_status (result);
+      g_autoptr(KefuImportResult) result = NULL;
+      g_auto(GStrv) mapping = NULL;
+      g_autofree char *mapped_profile = NULL;
+      KefuImportOptions file_options = options;
+      KefuImportStatus status;
+
+      if (maps != NULL)
+        {
+          mapping = corrected_mapping (store, files[i], &options, maps, &mapped_profile, error);
+          if (mapping == NULL)
+            return FALSE;
+          file_options.mapping = (const char * const *) mapping;
+          file_options.profile_id = mapped_profile;
+        }
+      result = kefu_import_file (store, kefu_profile_registry_get_default (), files[i],
+                                 &file_options, NULL, NULL, NULL);
+      status = kefu_import_result_get_status (result);
 
       if (status == KEFU_IMPORT_REFUSED || status == KEFU_IMPORT_OVERLAP)
         import_refused = TRUE;

@@ -1,9 +1,12 @@
 /* kefu-window-import.c — the window's side of importing files
  *
- * Files chosen with Ctrl+O, dropped on the window, or given on the
- * command line are imported in a worker thread, each as its own batch; a
- * progress bar with Cancel shows meanwhile, and a toast reports the result
- * with Undo. Files that were not imported are listed with their reasons.
+ * Files chosen with Ctrl+O, dropped on the window (folders too), or given
+ * on the command line open the import wizard, which checks them and lets
+ * the user correct what Kefu made of them. Its Import hands the files
+ * back here: they are imported one by one in a worker thread, each as its
+ * own batch with its own choices; a progress bar with Cancel shows
+ * meanwhile, and a toast reports the result with Undo. Files that were
+ * not imported are listed with their reasons.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,13 +16,17 @@
 
 #include "kefu-window-private.h"
 
+static void import_next (KefuWindow *self);
+
 static void
 on_progress (double   fraction,
              gpointer user_data)
 {
   KefuWindow *self = user_data;
+  guint done = self->import_results ? self->import_results->len : 0;
 
-  gtk_progress_bar_set_fraction (self->import_progress, fraction);
+  gtk_progress_bar_set_fraction (self->import_progress,
+                                 (done + CLAMP (fraction, 0, 1)) / MAX (self->import_total, 1));
 }
 
 static void
@@ -55,33 +62,19 @@ show_refusals (KefuWindow *self,
 }
 
 static void
-on_import_done (GObject      *source,
-                GAsyncResult *async_result,
-                gpointer      user_data)
+finish_import (KefuWindow *self)
 {
-  g_autoptr(KefuWindow) self = user_data;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = g_steal_pointer (&self->import_results);
   g_autofree char *message = NULL;
+  gboolean cancelled = g_cancellable_is_cancelled (self->import_cancellable);
   guint64 rows = 0;
   guint files = 0;
   AdwToast *toast;
 
-  results = kefu_import_files_finish (async_result, &error);
-
-  /* The window closed meanwhile: what was imported stays imported. */
-  if (self->last_batches == NULL)
-    return;
-
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   g_clear_object (&self->import_cancellable);
-
-  if (results == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
+  g_clear_pointer (&self->import_queue, g_ptr_array_unref);
 
   g_array_set_size (self->last_batches, 0);
   for (guint i = 0; i < results->len; i++)
@@ -99,10 +92,15 @@ on_import_done (GObject      *source,
 
   /* A first import may have made the shop: show it. */
   _kefu_window_show_store (self);
+  kefu_data_view_reload (self->data_view);
   show_refusals (self, results);
 
   if (files == 0)
-    return;
+    {
+      if (cancelled)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Import cancelled; nothing was stored")));
+      return;
+    }
 
   if (files == 1)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -122,58 +120,144 @@ on_import_done (GObject      *source,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/**
- * kefu_window_import_files:
- * @files: (element-type GFile): what to import
- *
- * Imports @files into the shop the window shows (or, in a new database,
- * into a shop made by the first import).
- */
-void
-kefu_window_import_files (KefuWindow *self,
-                          GListModel *files)
+static void
+on_file_imported (GObject      *source,
+                  GAsyncResult *async_result,
+                  gpointer      user_data)
 {
-  KefuApplication *app;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *label = NULL;
+  g_autoptr(KefuWindow) self = user_data;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = kefu_import_files_finish (async_result, &error);
+
+  /* The window closed meanwhile: what was imported stays imported. */
+  if (self->last_batches == NULL)
+    return;
+
+  if (results == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      g_ptr_array_set_size (self->import_queue, 0);
+    }
+  else
+    for (guint i = 0; i < results->len; i++)
+      {
+        KefuImportResult *result = g_ptr_array_index (results, i);
+
+        /* The file being read when Cancel was pressed is not a refusal
+         * to explain. */
+        if (g_cancellable_is_cancelled (self->import_cancellable) &&
+            kefu_import_result_get_status (result) == KEFU_IMPORT_REFUSED)
+          continue;
+        g_ptr_array_add (self->import_results, g_object_ref (result));
+      }
+
+  if (g_cancellable_is_cancelled (self->import_cancellable))
+    g_ptr_array_set_size (self->import_queue, 0);
+  import_next (self);
+}
+
+/* Each file with its own choices: one worker job per file. */
+static void
+import_next (KefuWindow *self)
+{
+  KefuApplication *app = KEFU_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  KefuStore *store = app ? kefu_application_get_store (app) : NULL;
+  g_autoptr(KefuImportItem) item = NULL;
+  const char *paths[2] = { NULL, NULL };
   KefuImportOptions options;
 
-  g_return_if_fail (KEFU_IS_WINDOW (self));
-  g_return_if_fail (G_IS_LIST_MODEL (files));
-
-  app = KEFU_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  if (app == NULL || kefu_application_get_store (app) == NULL || self->import_cancellable != NULL)
-    return;
-
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+  if (self->import_queue->len == 0 || store == NULL)
     {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        g_ptr_array_add (paths, path);
+      finish_import (self);
+      return;
     }
-  if (paths->len == 0)
+
+  item = g_ptr_array_steal_index (self->import_queue, 0);
+  kefu_import_item_get_options (item, &options);
+  paths[0] = kefu_import_item_get_path (item);
+  kefu_import_files_async (kefu_store_get_path (store), paths, &options, self->import_cancellable,
+                           on_progress, g_object_ref (self), g_object_unref,
+                           on_file_imported, g_object_ref (self));
+}
+
+static void
+on_wizard_import (KefuImportWizard *wizard,
+                  KefuWindow       *self)
+{
+  GListModel *items = kefu_import_wizard_get_items (wizard);
+  g_autofree char *label = NULL;
+
+  if (self->import_cancellable != NULL)
     return;
-  g_ptr_array_add (paths, NULL);
 
-  kefu_import_options_init (&options);
-  options.shop_name = self->shop_name;
+  self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(KefuImportItem) item = g_list_model_get_item (items, i);
 
+      if (kefu_import_item_is_importable (item))
+        g_ptr_array_add (self->import_queue, g_object_ref (item));
+    }
+  if (self->import_queue->len == 0)
+    {
+      g_clear_pointer (&self->import_queue, g_ptr_array_unref);
+      return;
+    }
+
+  self->import_total = self->import_queue->len;
+  self->import_results = g_ptr_array_new_with_free_func (g_object_unref);
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u file…",
-                                        "Importing %u files…", paths->len - 1),
-                           paths->len - 1);
+                                        "Importing %u files…", self->import_total),
+                           self->import_total);
   gtk_label_set_label (self->import_label, label);
   gtk_progress_bar_set_fraction (self->import_progress, 0);
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
 
   self->import_cancellable = g_cancellable_new ();
-  kefu_import_files_async (kefu_store_get_path (kefu_application_get_store (app)),
-                           (const char * const *) paths->pdata, &options,
-                           self->import_cancellable,
-                           on_progress, g_object_ref (self), g_object_unref,
-                           on_import_done, g_object_ref (self));
+  import_next (self);
+}
+
+/**
+ * kefu_window_import_files:
+ * @files: (element-type GFile): files or folders to import
+ *
+ * Opens the import wizard on @files (or adds them to the one open); its
+ * Import brings them into the shop the window shows (or, in a new
+ * database, into a shop made by the first import).
+ */
+void
+kefu_window_import_files (KefuWindow *self,
+                          GListModel *files)
+{
+  KefuApplication *app;
+
+  g_return_if_fail (KEFU_IS_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  app = KEFU_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (app == NULL || kefu_application_get_store (app) == NULL || g_list_model_get_n_items (files) == 0)
+    return;
+
+  /* Checks write (and take back) as imports do: one at a time. */
+  if (self->import_cancellable != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Kefu is importing; add these files when it is done")));
+      return;
+    }
+
+  if (self->wizard == NULL)
+    {
+      self->wizard = kefu_import_wizard_new (GTK_WINDOW (self), kefu_application_get_store (app),
+                                             self->shop_name);
+      g_object_add_weak_pointer (G_OBJECT (self->wizard), (gpointer *) &self->wizard);
+      g_signal_connect_object (self->wizard, "import", G_CALLBACK (on_wizard_import), self, 0);
+    }
+  kefu_import_wizard_add_files (self->wizard, files);
+  gtk_window_present (GTK_WINDOW (self->wizard));
 }
 
 static void
@@ -215,6 +299,15 @@ undo_import_activated (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (error ? error->message : _("Import undone")));
   _kefu_window_show_store (self);
+  kefu_data_view_reload (self->data_view);
+}
+
+/* Batches deleted in the Data view: Undo no longer applies to them. */
+static void
+on_batches_deleted (KefuWindow *self)
+{
+  g_array_set_size (self->last_batches, 0);
+  _kefu_window_show_store (self);
 }
 
 static gboolean
@@ -241,6 +334,8 @@ _kefu_window_init_import (KefuWindow *self)
 
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (target));
+  g_signal_connect_object (self->data_view, "changed", G_CALLBACK (on_batches_deleted),
+                           self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -255,6 +350,14 @@ _kefu_window_dispose_import (KefuWindow *self)
 {
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  if (self->wizard != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->wizard), (gpointer *) &self->wizard);
+      gtk_window_destroy (GTK_WINDOW (self->wizard));
+      self->wizard = NULL;
+    }
   g_clear_object (&self->import_cancellable);
+  g_clear_pointer (&self->import_queue, g_ptr_array_unref);
+  g_clear_pointer (&self->import_results, g_ptr_array_unref);
   g_clear_pointer (&self->last_batches, g_array_unref);
 }

@@ -7,6 +7,8 @@
 #include "kefu-charts-view.h"
 #include "kefu-agents-view.h"
 #include "kefu-overview-view.h"
+#include "kefu-data-view.h"
+#include "kefu-import-wizard.h"
 #include "kefu-period-picker.h"
 #include "kefu-window.h"
 
@@ -34,11 +36,16 @@ struct _KefuWindow
   GtkMenuButton        *shop_button;
   GtkFileChooserNative *export_chooser;
   GCancellable         *export_cancellable;
+  KefuDataView         *data_view;
 
   KefuWorkspace        *workspace;            /* what the views show */
   char                 *shop_name;            /* the shop shown, or NULL */
   GCancellable         *import_cancellable;   /* set while importing */
   GArray               *last_batches;         /* gint64: what Undo removes */
+  GPtrArray            *import_queue;         /* KefuImportItem still to import */
+  GPtrArray            *import_results;       /* KefuImportResult of this import */
+  guint                 import_total;         /* files in this import */
+  KefuImportWizard     *wizard;               /* weak: the one open */
 };
 
 void _kefu_window_show_store         (KefuWindow     *self);

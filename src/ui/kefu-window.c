@@ -95,6 +95,7 @@ _kefu_window_show_store (KefuWindow *self)
     }
   else
     kefu_workspace_reload (self->workspace);
+  kefu_data_view_set_store (self->data_view, store);
   kefu_overview_view_set_workspace (self->overview_view, self->workspace);
   kefu_agents_view_set_workspace (self->agents_view, self->workspace);
 
@@ -280,6 +281,7 @@ kefu_window_class_init (KefuWindowClass *klass)
   g_type_ensure (KEFU_TYPE_CHARTS_VIEW);
   g_type_ensure (KEFU_TYPE_OVERVIEW_VIEW);
   g_type_ensure (KEFU_TYPE_AGENTS_VIEW);
+  g_type_ensure (KEFU_TYPE_DATA_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/kefu/Kefu/kefu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, toast_overlay);
@@ -296,6 +298,8 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, agents_view);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, shop_button);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_agent_activated);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, data_view);
+  gtk_widget_class_bind_template_callback (widget_class, _kefu_window_show_store);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "import/kefu-import-match.h"
 
 typedef struct
@@ -277,4 +279,112 @@ kefu_import_match_unmatched (const KefuImportMatch *match)
   result = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return result;
+}
+
+static void
+recount (KefuImportMatch *match)
+{
+  match->matched = 0;
+  for (guint i = 0; i < match->n_columns; i++)
+    if (match->fields[i] >= 0)
+      match->matched++;
+  match->confidence = match->n_headers > 0 ? (double) match->matched / match->n_headers : 0;
+}
+
+/**
+ * kefu_import_match_set_field:
+ * @column: a column of the header row, 0-based
+ * @field: (nullable): a field of the match's profile; %NULL or "" to
+ *   leave the column out
+ *
+ * Overrides what the header said: @column feeds @field from now on. A
+ * field is fed by one column, so a column that fed @field before is left
+ * out.
+ *
+ * Returns: %FALSE with @error set when @column or @field is unknown
+ */
+gboolean
+kefu_import_match_set_field (KefuImportMatch  *match,
+                             guint             column,
+                             const char       *field,
+                             GError          **error)
+{
+  const KefuProfileColumn *target = NULL;
+  int index = -1;
+
+  g_return_val_if_fail (match != NULL, FALSE);
+
+  if (column >= match->n_columns)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The header row has %u columns; there is no column %u."),
+                   match->n_columns, column + 1);
+      return FALSE;
+    }
+
+  if (field != NULL && *field != '\0')
+    {
+      target = kefu_profile_get_field (match->profile, field);
+      if (target == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("The import profile “%s” has no field “%s”."),
+                       kefu_profile_get_id (match->profile), field);
+          return FALSE;
+        }
+      index = target - kefu_profile_get_column (match->profile, 0);
+      for (guint i = 0; i < match->n_columns; i++)
+        if (match->fields[i] == index)
+          match->fields[i] = -1;
+    }
+
+  match->fields[column] = index;
+  recount (match);
+  return TRUE;
+}
+
+/**
+ * kefu_import_match_apply:
+ * @fields: per column of the header row, the field it feeds ("" for
+ *   none); columns past its end keep what the header said
+ *
+ * Applies a whole mapping, as a person corrected it, and checks that the
+ * profile's required fields are still fed.
+ *
+ * Returns: %FALSE with @error set when the mapping cannot be used
+ */
+gboolean
+kefu_import_match_apply (KefuImportMatch    *match,
+                         const char * const *fields,
+                         GError            **error)
+{
+  g_return_val_if_fail (match != NULL, FALSE);
+
+  if (fields == NULL)
+    return TRUE;
+
+  /* Cleared first, so that a field moved between columns is not lost
+   * to the order they are set in. */
+  for (guint i = 0; fields[i] != NULL && i < match->n_columns; i++)
+    match->fields[i] = -1;
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (!kefu_import_match_set_field (match, i, fields[i], error))
+      return FALSE;
+
+  for (guint f = 0; f < kefu_profile_get_n_columns (match->profile); f++)
+    {
+      const KefuProfileColumn *column = kefu_profile_get_column (match->profile, f);
+      gboolean fed = FALSE;
+
+      for (guint i = 0; i < match->n_columns && !fed; i++)
+        fed = match->fields[i] == (int) f;
+      if (column->required && !fed)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("No column is mapped to “%s”, which the import profile requires."),
+                       column->field);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

@@ -37,6 +37,13 @@ KefuImportMatch  *kefu_import_match_sheet   (KefuTableReader  *reader,
 int               kefu_import_match_column  (const KefuImportMatch *match,
                                              const char            *field);
 char            **kefu_import_match_unmatched (const KefuImportMatch *match);
+gboolean          kefu_import_match_set_field (KefuImportMatch  *match,
+                                               guint             column,
+                                               const char       *field,
+                                               GError          **error);
+gboolean          kefu_import_match_apply   (KefuImportMatch    *match,
+                                             const char * const *fields,
+                                             GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KefuImportMatch, kefu_import_match_free)
 

@@ -59,6 +59,8 @@ kefu_import_result_finalize (GObject *object)
   g_free (facts->platform);
   g_free (facts->kind);
   g_strfreev (facts->unmatched);
+  g_strfreev (facts->headers);
+  g_strfreev (facts->fields);
   g_free (facts->period_start);
   g_free (facts->period_end);
   g_free (facts->sha256);
@@ -339,6 +341,19 @@ kefu_import_result_to_json (KefuImportResult *self)
       json_builder_begin_array (builder);
       for (guint i = 0; facts->unmatched[i] != NULL; i++)
         json_builder_add_string_value (builder, facts->unmatched[i]);
+      json_builder_end_array (builder);
+    }
+  if (facts->headers != NULL && facts->fields != NULL)
+    {
+      json_builder_set_member_name (builder, "columns");
+      json_builder_begin_array (builder);
+      for (guint i = 0; facts->headers[i] != NULL && facts->fields[i] != NULL; i++)
+        {
+          json_builder_begin_object (builder);
+          add_string (builder, "header", facts->headers[i]);
+          add_string (builder, "field", facts->fields[i]);
+          json_builder_end_object (builder);
+        }
       json_builder_end_array (builder);
     }
   add_string (builder, "period_start", facts->period_start);

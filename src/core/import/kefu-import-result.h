@@ -61,6 +61,9 @@ struct _KefuImportFacts
   double   confidence;    /* 0..1 */
   guint64  header_row;
   char   **unmatched;     /* header cells no field took */
+  char   **headers;       /* per column of the header row, as written */
+  char   **fields;        /* per column, the field it feeds or "" */
+  gboolean needs_period;  /* refused: no date column and none in the name */
   char    *period_start;  /* YYYY-MM-DD */
   char    *period_end;
   char    *sha256;

@@ -47,6 +47,19 @@ summary_kind (const char *text)
   return SUMMARY_NONE;
 }
 
+/**
+ * kefu_import_text_is_summary:
+ * @text: (nullable): a cell's text
+ *
+ * Whether @text labels a summary row (汇总, 平均值, 同行同层均值 …) rather
+ * than an agent or a day, as the importer reads it.
+ */
+gboolean
+kefu_import_text_is_summary (const char *text)
+{
+  return summary_kind (text) != SUMMARY_NONE;
+}
+
 /* The row's period, from its date columns or the file's. */
 static gboolean
 row_period (Import        *import,

@@ -19,6 +19,7 @@ typedef struct
   char               *platform;
   char               *profile_id;
   char               *encoding;
+  GStrv               mapping;
 
   GMainContext       *context;
   KefuImportProgress  progress;
@@ -47,6 +48,7 @@ task_data_free (gpointer pointer)
   g_free (data->platform);
   g_free (data->profile_id);
   g_free (data->encoding);
+  g_strfreev (data->mapping);
   g_free (data);
 }
 
@@ -145,6 +147,8 @@ kefu_import_files_async (const char               *db_path,
   data->options.platform = data->platform = g_strdup (options->platform);
   data->options.profile_id = data->profile_id = g_strdup (options->profile_id);
   data->options.encoding = data->encoding = g_strdup (options->encoding);
+  data->mapping = g_strdupv ((GStrv) options->mapping);
+  data->options.mapping = (const char * const *) data->mapping;
   data->context = g_main_context_ref_thread_default ();
   data->progress = progress;
   data->progress_data = progress_data;

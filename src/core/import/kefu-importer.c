@@ -186,6 +186,31 @@ refuse (KefuImportResult *result,
   return result;
 }
 
+/* A file refused before its rows were read still shows its first rows,
+ * so that a person can see what it is. */
+static KefuImportResult *
+preview (KefuImportResult *result,
+         KefuTableReader  *reader,
+         guint             sheet)
+{
+  const KefuRow *row;
+
+  if (kefu_import_result_get_n_preview (result) > 0 ||
+      !kefu_table_reader_select_sheet (reader, sheet, NULL))
+    return result;
+
+  while (kefu_import_result_get_n_preview (result) < KEFU_IMPORT_PREVIEW_ROWS &&
+         (row = kefu_table_reader_next_row (reader, NULL)) != NULL)
+    {
+      GStrv cells = g_new0 (char *, row->n_cells + 1);
+
+      for (guint i = 0; i < row->n_cells; i++)
+        cells[i] = g_strdup (row->cells[i].text ? row->cells[i].text : "");
+      kefu_import_result_add_preview (result, row->number, cells);
+    }
+  return result;
+}
+
 static char *
 describe_overlap (Import *import)
 {
@@ -209,6 +234,48 @@ describe_overlap (Import *import)
     }
   g_string_append (text, _("\n  Nothing was stored. Import again with --replace to replace those values."));
   return g_string_free (text, FALSE);
+}
+
+static gboolean
+related (KefuProfile *a,
+         KefuProfile *b)
+{
+  return g_strcmp0 (kefu_profile_get_extends (a), kefu_profile_get_id (b)) == 0 ||
+         g_strcmp0 (kefu_profile_get_extends (b), kefu_profile_get_id (a)) == 0;
+}
+
+/* A profile a person corrected from the best one (kefu_profile_derive_json())
+ * is taken instead wherever it matches the sheet at all: it says how this
+ * shop's files are meant, even where it names fewer columns. */
+static void
+prefer_corrected (KefuTableReader     *reader,
+                  KefuProfileRegistry *registry,
+                  KefuImportMatch    **best,
+                  KefuImportMatch    **second)
+{
+  GListModel *profiles = kefu_profile_registry_get_profiles (registry);
+
+  /* The latest correction first: profiles are added in the order saved. */
+  for (guint i = g_list_model_get_n_items (profiles); i > 0; i--)
+    {
+      g_autoptr(KefuProfile) profile = g_list_model_get_item (profiles, i - 1);
+      g_autoptr(GListStore) single = NULL;
+      KefuImportMatch *match;
+
+      if (g_strcmp0 (kefu_profile_get_extends (profile), kefu_profile_get_id ((*best)->profile)) != 0)
+        continue;
+
+      single = g_list_store_new (KEFU_TYPE_PROFILE);
+      g_list_store_append (single, profile);
+      match = kefu_import_match_sheet (reader, (*best)->sheet, G_LIST_MODEL (single), NULL, NULL);
+      if (match == NULL)
+        continue;
+
+      kefu_import_match_free (*second);
+      *second = *best;
+      *best = match;
+      return;
+    }
 }
 
 /* Picks the best sheet and profile; NULL with a message in @result. */
@@ -268,6 +335,9 @@ recognise (KefuTableReader     *reader,
         }
     }
 
+  if (best != NULL && profile_id == NULL)
+    prefer_corrected (reader, registry, &best, &second);
+
   if (best == NULL)
     {
       refuse (result, profile_id
@@ -296,7 +366,8 @@ recognise (KefuTableReader     *reader,
     }
 
   if (profile_id == NULL && second != NULL && second->matched == best->matched &&
-      second->confidence == best->confidence)
+      second->confidence == best->confidence &&
+      !related (best->profile, second->profile))
     {
       g_autofree char *message =
         g_strdup_printf (_("This file fits two import profiles equally well, “%s” and “%s”; "
@@ -454,7 +525,10 @@ kefu_import_file (KefuStore               *store,
 
   match = recognise (reader, registry, options->profile_id, result);
   if (match == NULL)
-    return g_steal_pointer (&result);
+    return preview (g_steal_pointer (&result), reader, 0);
+
+  if (!kefu_import_match_apply (match, options->mapping, &error))
+    return preview (refuse (g_steal_pointer (&result), error->message), reader, match->sheet);
 
   kind = kefu_profile_get_kind (match->profile);
   facts->sheet = g_strdup (kefu_table_reader_get_sheet_name (reader, match->sheet));
@@ -465,17 +539,24 @@ kefu_import_file (KefuStore               *store,
   facts->confidence = match->confidence;
   facts->header_row = match->header_row;
   facts->unmatched = kefu_import_match_unmatched (match);
+  facts->headers = g_strdupv (match->headers);
+  facts->fields = g_new0 (char *, match->n_columns + 1);
+  for (guint i = 0; i < match->n_columns; i++)
+    facts->fields[i] = g_strdup (match->fields[i] >= 0
+                                 ? kefu_profile_get_column (match->profile, match->fields[i])->field
+                                 : "");
 
   if (kind == KEFU_IMPORT_KIND_AGENT_TABLE && kefu_import_match_column (match, "agent") < 0)
-    return refuse (g_steal_pointer (&result),
-                   _("The import profile describes a per-agent table but names no agent column."));
+    return preview (refuse (g_steal_pointer (&result),
+                            _("The import profile describes a per-agent table but names no agent column.")),
+                    reader, match->sheet);
 
   if (kind == KEFU_IMPORT_KIND_REVIEWS)
     {
       g_autofree char *message = g_strdup_printf (_("Recognised as “%s”, but this version of Kefu "
                                                     "cannot store %s files yet."),
                                                   facts->profile_name, facts->kind);
-      return refuse (g_steal_pointer (&result), message);
+      return preview (refuse (g_steal_pointer (&result), message), reader, match->sheet);
     }
 
   import.store = store;
@@ -512,10 +593,12 @@ kefu_import_file (KefuStore               *store,
       !has_period (&import))
     {
       import_clear (&import);
-      return refuse (g_steal_pointer (&result),
-                     _("The file says no period: it has no date column and its name carries "
-                       "no date. Give the period (kefu-cli import --date YYYY-MM-DD or "
-                       "--period FROM..TO)."));
+      facts->needs_period = TRUE;
+      return preview (refuse (g_steal_pointer (&result),
+                              _("The file says no period: it has no date column and its name carries "
+                                "no date. Give the period (kefu-cli import --date YYYY-MM-DD or "
+                                "--period FROM..TO).")),
+                      reader, match->sheet);
     }
 
   /* From here on the store changes — even a new shop — only if all of

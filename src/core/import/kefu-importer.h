@@ -20,6 +20,9 @@ typedef struct
   GDate       period_to;
   gboolean    replace;      /* replace what other files brought for the same days */
   gboolean    check_only;   /* read it all, report, and store nothing */
+  const char * const *mapping;  /* NULL: as the headers say; else per column of the
+                                 * header row the field it feeds, "" for none
+                                 * (kefu_import_match_apply()) */
 } KefuImportOptions;
 
 /* Called now and then with how far reading has come, 0 to 1. */
@@ -34,5 +37,7 @@ KefuImportResult *kefu_import_file         (KefuStore           *store,
                                             GCancellable        *cancellable,
                                             KefuImportProgress   progress,
                                             gpointer             user_data);
+
+gboolean          kefu_import_text_is_summary (const char *text);
 
 G_END_DECLS

@@ -24,6 +24,8 @@ struct _KefuProfile
   char           *platform;
   KefuImportKind  kind;
   char           *sheet;
+  char           *extends;    /* the profile this one was corrected from */
+  char           *json;       /* as read, to derive a corrected copy from */
   guint           header_rows;
   GArray         *columns;    /* KefuProfileColumn */
   GArray         *rules;      /* KefuProfileRule */
@@ -137,6 +139,8 @@ kefu_profile_finalize (GObject *object)
   g_free (self->name);
   g_free (self->platform);
   g_free (self->sheet);
+  g_free (self->extends);
+  g_free (self->json);
   g_array_unref (self->columns);
   g_array_unref (self->rules);
 
@@ -333,6 +337,8 @@ kefu_profile_new_from_json (JsonNode    *node,
   self->name = g_strdup (member_string (object, "name"));
   self->platform = g_strdup (member_string (object, "platform"));
   self->sheet = g_strdup (member_string (object, "sheet"));
+  self->extends = g_strdup (member_string (object, "extends"));
+  self->json = json_to_string (node, FALSE);
   self->header_rows = json_object_get_int_member_with_default (object, "header_rows", 1);
   kind = lookup_name (kind_names, G_N_ELEMENTS (kind_names), member_string (object, "kind"));
 
@@ -420,6 +426,102 @@ kefu_profile_get_sheet (KefuProfile *self)
 {
   g_return_val_if_fail (KEFU_IS_PROFILE (self), NULL);
   return self->sheet;
+}
+
+/* The id of the profile a person corrected into this one, or NULL. */
+const char *
+kefu_profile_get_extends (KefuProfile *self)
+{
+  g_return_val_if_fail (KEFU_IS_PROFILE (self), NULL);
+  return self->extends;
+}
+
+/* Drops @header from @aliases (compared normalised); adds it when @add. */
+static void
+edit_aliases (JsonArray  *aliases,
+              const char *field,
+              const char *header,
+              gboolean    add)
+{
+  g_autofree char *wanted = kefu_header_normalise (header);
+  gboolean present = FALSE;
+
+  for (guint i = json_array_get_length (aliases); i > 0; i--)
+    {
+      g_autofree char *alias = kefu_header_normalise (json_array_get_string_element (aliases, i - 1));
+
+      if (!g_str_equal (alias, wanted))
+        continue;
+      if (add)
+        present = TRUE;
+      else
+        json_array_remove_element (aliases, i - 1);
+    }
+
+  /* A profile column needs an alias: its field's own name then. */
+  if (json_array_get_length (aliases) == 0)
+    json_array_add_string_element (aliases, field);
+
+  if (add && !present)
+    json_array_add_string_element (aliases, header);
+}
+
+/**
+ * kefu_profile_derive_json:
+ * @id: the new profile's id
+ * @name: its name, shown to people
+ * @headers: header texts of a file, as written
+ * @fields: (array zero-terminated=1): per header, the field it feeds, or ""
+ *
+ * Writes a copy of the profile in which each of @headers names its field
+ * of @fields and no other: the mapping a person corrected, kept for the
+ * next file of the kind. The copy "extends" this profile (or the one this
+ * one extends), so it is preferred to it wherever it matches
+ * (data/profiles/README.md).
+ *
+ * Returns: (transfer full): the new profile as JSON
+ */
+JsonNode *
+kefu_profile_derive_json (KefuProfile        *self,
+                          const char         *id,
+                          const char         *name,
+                          const char * const *headers,
+                          const char * const *fields)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *columns;
+
+  g_return_val_if_fail (KEFU_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (id != NULL && name != NULL, NULL);
+  g_return_val_if_fail (headers != NULL && fields != NULL, NULL);
+
+  /* A deep copy: json_node_copy() shares the objects inside. */
+  root = json_from_string (self->json, NULL);
+  object = json_node_get_object (root);
+  json_object_set_string_member (object, "id", id);
+  json_object_set_string_member (object, "name", name);
+  /* A correction of a correction extends the same profile. */
+  json_object_set_string_member (object, "extends", self->extends ? self->extends : self->id);
+  json_object_remove_member (object, "description");
+  columns = json_object_get_array_member (object, "columns");
+
+  for (guint h = 0; headers[h] != NULL && fields[h] != NULL; h++)
+    {
+      if (headers[h][0] == '\0')
+        continue;
+
+      for (guint c = 0; c < json_array_get_length (columns); c++)
+        {
+          JsonObject *column = json_array_get_object_element (columns, c);
+
+          edit_aliases (json_object_get_array_member (column, "aliases"),
+                        member_string (column, "field"), headers[h],
+                        g_strcmp0 (member_string (column, "field"), fields[h]) == 0);
+        }
+    }
+
+  return g_steal_pointer (&root);
 }
 
 /* 2 when a group row sits above the field row (接待评价). */

@@ -74,6 +74,12 @@ const char              *kefu_profile_get_platform     (KefuProfile  *self);
 KefuImportKind           kefu_profile_get_kind         (KefuProfile  *self);
 const char              *kefu_profile_get_kind_name    (KefuProfile  *self);
 const char              *kefu_profile_get_sheet        (KefuProfile  *self);
+const char              *kefu_profile_get_extends      (KefuProfile  *self);
+JsonNode                *kefu_profile_derive_json      (KefuProfile        *self,
+                                                        const char         *id,
+                                                        const char         *name,
+                                                        const char * const *headers,
+                                                        const char * const *fields);
 guint                    kefu_profile_get_header_rows  (KefuProfile  *self);
 guint                    kefu_profile_get_n_columns    (KefuProfile  *self);
 const KefuProfileColumn *kefu_profile_get_column       (KefuProfile  *self,

@@ -21,6 +21,7 @@ typedef struct
   gint64      rows_imported;
   gint64      rows_skipped;
   guint       n_problems;
+  const char *issues_json;
 } KefuBatchFields;
 
 KefuBatch *_kefu_batch_new (const KefuBatchFields *fields);

@@ -23,6 +23,7 @@ struct _KefuBatch
   gint64   rows_imported;
   gint64   rows_skipped;
   guint    n_problems;
+  char    *issues_json;  /* the problems as stored: a JSON array */
 };
 
 G_DEFINE_FINAL_TYPE (KefuBatch, kefu_batch, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ kefu_batch_finalize (GObject *object)
   g_free (self->period_start);
   g_free (self->period_end);
   g_free (self->imported_at);
+  g_free (self->issues_json);
 
   G_OBJECT_CLASS (kefu_batch_parent_class)->finalize (object);
 }
@@ -69,6 +71,7 @@ _kefu_batch_new (const KefuBatchFields *fields)
   self->rows_imported = fields->rows_imported;
   self->rows_skipped = fields->rows_skipped;
   self->n_problems = fields->n_problems;
+  self->issues_json = g_strdup (fields->issues_json ? fields->issues_json : "[]");
   return self;
 }
 
@@ -91,5 +94,6 @@ GETTER (const char *, imported_at, NULL)
 GETTER (gint64, rows_imported, 0)
 GETTER (gint64, rows_skipped, 0)
 GETTER (guint, n_problems, 0)
+GETTER (const char *, issues_json, NULL)
 
 #undef GETTER

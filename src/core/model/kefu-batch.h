@@ -22,5 +22,6 @@ const char *kefu_batch_get_imported_at   (KefuBatch *self);
 gint64      kefu_batch_get_rows_imported (KefuBatch *self);
 gint64      kefu_batch_get_rows_skipped  (KefuBatch *self);
 guint       kefu_batch_get_n_problems    (KefuBatch *self);
+const char *kefu_batch_get_issues_json   (KefuBatch *self);
 
 G_END_DECLS

@@ -91,6 +91,7 @@ kefu_store_list_batches (KefuStore  *self,
         .rows_imported = sqlite3_column_int64 (stmt, 8),
         .rows_skipped = sqlite3_column_int64 (stmt, 9),
         .n_problems = count_problems ((const char *) sqlite3_column_text (stmt, 10)),
+        .issues_json = (const char *) sqlite3_column_text (stmt, 10),
       };
       g_autoptr(KefuBatch) batch = _kefu_batch_new (&fields);
 
