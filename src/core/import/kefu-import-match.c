@@ -317,8 +317,8 @@ kefu_import_match_set_field (KefuImportMatch  *match,
   if (column >= match->n_columns)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The header row has %u columns; there is no column %u."),
-                   match->n_columns, column + 1);
+                   _("There is no column %u: the header row ends at column %u."),
+                   column + 1, match->n_columns);
       return FALSE;
     }
 
