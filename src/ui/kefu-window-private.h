@@ -5,6 +5,7 @@
 #pragma once
 
 #include "kefu-period-picker.h"
+#include "kefu-scheme-view.h"
 #include "kefu-window.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ struct _KefuWindow
   GtkRevealer          *import_revealer;
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
+  KefuSchemeView       *scheme_view;
 
   KefuWorkspace        *workspace;            /* what the views show */
   char                 *shop_name;            /* the shop shown, or NULL */

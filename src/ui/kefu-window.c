@@ -87,6 +87,7 @@ _kefu_window_show_store (KefuWindow *self)
   else
     kefu_workspace_reload (self->workspace);
 
+  kefu_scheme_view_set_workspace (self->scheme_view, self->workspace);
   if (self->workspace != NULL)
     {
       const GError *error = kefu_workspace_get_error (self->workspace);
@@ -256,6 +257,7 @@ kefu_window_class_init (KefuWindowClass *klass)
   window_class->close_request = kefu_window_close_request;
 
   g_type_ensure (KEFU_TYPE_PERIOD_PICKER);
+  g_type_ensure (KEFU_TYPE_SCHEME_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/kefu/Kefu/kefu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, toast_overlay);
@@ -267,6 +269,7 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, scheme_view);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 
