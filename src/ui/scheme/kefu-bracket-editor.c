@@ -95,12 +95,16 @@ add_row_activated (GtkWidget  *widget,
   g_autoptr(KefuBracket) bracket = kefu_bracket_new ();
   guint n = kefu_scheme_item_get_n_brackets (self->item);
 
-  /* A new row starts where the last one ends. */
+  /* A new row goes on where the last one ends: up from its upper bound
+   * when lower is better (tables run up from the best), else down from
+   * its lower bound. */
   if (n > 0)
     {
       KefuBracket *last = kefu_scheme_item_get_bracket (self->item, n - 1);
+      gboolean up = kefu_bracket_get_has_upper (last) &&
+                    (lower_is_better (self) || !kefu_bracket_get_has_lower (last));
 
-      if (kefu_bracket_get_has_lower (last))
+      if (!up && kefu_bracket_get_has_lower (last))
         {
           kefu_bracket_set_has_upper (bracket, TRUE);
           kefu_bracket_set_upper (bracket, kefu_bracket_get_lower (last));

@@ -31,6 +31,9 @@ struct _KefuBracketRow
   GtkToggleButton *linear;
   GtkWidget       *linear_to;
   GtkSpinButton   *points_high;
+  guint            apply_source;
+  gboolean         lower_typed;
+  gboolean         upper_typed;
   gboolean         syncing;
 };
 
@@ -89,15 +92,12 @@ sync_from_bracket (KefuBracketRow *self)
 }
 
 static void
-on_bound_changed (KefuBracketRow *self,
-                  GtkEditable    *editable)
+apply_bound (KefuBracketRow *self,
+             GtkEditable    *editable)
 {
   gboolean lower = editable == self->lower;
   gboolean has_value;
   double value;
-
-  if (self->syncing)
-    return;
 
   if (!kefu_unit_parse_input (self->unit, gtk_editable_get_text (editable), &has_value, &value))
     {
@@ -129,6 +129,36 @@ on_bound_changed (KefuBracketRow *self,
         kefu_bracket_set_upper_inclusive (self->bracket, FALSE);
     }
   g_object_thaw_notify (G_OBJECT (self->bracket));
+}
+
+static gboolean
+apply_cb (gpointer user_data)
+{
+  KefuBracketRow *self = user_data;
+
+  self->apply_source = 0;
+  if (self->lower_typed)
+    apply_bound (self, self->lower);
+  if (self->upper_typed)
+    apply_bound (self, self->upper);
+  self->lower_typed = self->upper_typed = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* What was typed goes into the bracket before the next frame, once: a
+ * replaced text ("" then "12") is one change, not an open end first. */
+static void
+on_bound_changed (KefuBracketRow *self,
+                  GtkEditable    *editable)
+{
+  if (self->syncing)
+    return;
+  if (editable == self->lower)
+    self->lower_typed = TRUE;
+  else
+    self->upper_typed = TRUE;
+  if (self->apply_source == 0)
+    self->apply_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_cb, self, NULL);
 }
 
 static void
@@ -318,6 +348,7 @@ kefu_bracket_row_dispose (GObject *object)
 {
   KefuBracketRow *self = KEFU_BRACKET_ROW (object);
 
+  g_clear_handle_id (&self->apply_source, g_source_remove);
   if (self->bracket != NULL)
     g_signal_handlers_disconnect_by_func (self->bracket, sync_from_bracket, self);
   g_clear_object (&self->bracket);

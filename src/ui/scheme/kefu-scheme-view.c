@@ -199,15 +199,16 @@ _kefu_scheme_view_reload (KefuSchemeView *self,
           position = i;
         }
     }
-  self->reloading = FALSE;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->schemes)) == 0)
     {
+      self->reloading = FALSE;
       show_scheme (self, NULL);
       _kefu_scheme_view_update_actions (self);
       return;
     }
   gtk_list_box_select_row (self->scheme_list, gtk_list_box_get_row_at_index (self->scheme_list, position));
+  self->reloading = FALSE;
   {
     g_autoptr(KefuScheme) scheme = g_list_model_get_item (G_LIST_MODEL (self->schemes), position);
 
