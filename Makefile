@@ -43,6 +43,7 @@ bench: build
 	sh bench/run-import.sh $(BUILDDIR)
 	sh bench/run-metrics.sh $(BUILDDIR)
 	sh bench/run-export.sh $(BUILDDIR)
+	sh bench/run-rescore.sh $(BUILDDIR)
 
 clean:
 	rm -rf $(BUILDDIR)
