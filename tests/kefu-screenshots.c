@@ -3,7 +3,10 @@
  * kefu-screenshots OUTDIR [--dark]
  *
  * Opens the application on a fresh database (the welcome page), then on
- * the demo shop, and saves each view as OUTDIR/NAME[-dark].png.
+ * the demo shop, and saves each view as OUTDIR/NAME[-dark].png; then
+ * imports the women's-wear sample into the fresh database and shows the
+ * scheme editor on a copy of the women's-wear scheme, its gap and its
+ * overlap flagged (scheme-editor[-dark].png).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +17,8 @@
 #include <glib/gi18n.h>
 
 #include "kefu-application.h"
+#include "kefu-period-picker.h"
+#include "kefu-scheme-view.h"
 #include "kefu-window.h"
 
 static const char *outdir;
@@ -35,22 +40,25 @@ save (GtkWidget  *widget,
       const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
   GskRenderer *renderer;
-  int width, height;
+  int width = 0, height = 0;
 
-  settle ();
+  /* A busy machine may not have drawn the window yet: wait for it. */
+  for (int attempt = 0; attempt < 20 && node == NULL; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
+      settle ();
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_to_node (snapshot);
+    }
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
   if (node == NULL)
     {
       g_printerr ("kefu-screenshots: %s rendered nothing\n", name);
@@ -71,6 +79,96 @@ save (GtkWidget  *widget,
   g_print ("%s\n", path);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The sample imported as a drop would, October 2026, and a copy of the
+ * women's-wear scheme with its first item open: the gap in its table. */
+static void
+save_scheme_editor (KefuApplication *app,
+                    GtkWindow       *window)
+{
+  g_autofree char *sample = g_build_filename (SOURCE_DIR, "data", "samples", "womenswear-30d.csv", NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autoptr(GDate) day = g_date_new_dmy (15, G_DATE_OCTOBER, 2026);
+  g_autoptr(KefuPeriod) october = kefu_period_new (KEFU_GRANULARITY_MONTH, day);
+  gint64 until = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  KefuSchemeView *view;
+  KefuSchemeEditor *editor;
+  GListModel *schemes;
+  KefuSchemeItemRow *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.close-demo", NULL);
+  settle ();
+  g_list_store_append (files, file);
+  kefu_window_import_files (KEFU_WINDOW (window), G_LIST_MODEL (files));
+  while (kefu_window_get_workspace (KEFU_WINDOW (window)) == NULL ||
+         kefu_workspace_get_shop (kefu_window_get_workspace (KEFU_WINDOW (window))) == NULL)
+    {
+      if (g_get_monotonic_time () > until)
+        {
+          g_printerr ("kefu-screenshots: the sample was not imported\n");
+          failures++;
+          return;
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  kefu_period_picker_set_period (KEFU_PERIOD_PICKER (find_descendant (GTK_WIDGET (window),
+                                                                      KEFU_TYPE_PERIOD_PICKER)),
+                                 october);
+  while (kefu_workspace_get_busy (kefu_window_get_workspace (KEFU_WINDOW (window))))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "scoring");
+  gtk_window_set_default_size (window, 1280, 800);
+  /* Until the import's toast has gone. */
+  until = g_get_monotonic_time () + 6 * G_TIME_SPAN_SECOND;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  view = KEFU_SCHEME_VIEW (find_descendant (GTK_WIDGET (window), KEFU_TYPE_SCHEME_VIEW));
+  schemes = kefu_scheme_view_get_schemes (view);
+  for (guint i = 0; i < g_list_model_get_n_items (schemes); i++)
+    {
+      g_autoptr(KefuScheme) scheme = g_list_model_get_item (schemes, i);
+
+      if (g_str_equal (kefu_scheme_get_id (scheme), "womenswear-composite"))
+        kefu_scheme_view_select (view, i);
+    }
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (view), "scheme.duplicate", NULL);
+  settle ();
+
+  editor = kefu_scheme_view_get_editor (view);
+  row = kefu_scheme_editor_get_item_row (editor, 0);
+  if (row != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  settle ();
+  /* Down to the table's last rows, the gap's message and the strip. */
+  {
+    GtkWidget *scrolled = find_descendant (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (adjustment, 330);
+  }
+  save (GTK_WIDGET (window), "scheme-editor");
+}
+
 static void
 on_activate (KefuApplication *app)
 {
@@ -89,6 +187,7 @@ on_activate (KefuApplication *app)
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]);
       save (GTK_WIDGET (window), views[i]);
     }
+  save_scheme_editor (app, window);
 
   gtk_window_close (window);
 }

@@ -274,12 +274,12 @@ build (KefuBracketEditor *self)
   gtk_list_box_set_placeholder (self->rows, placeholder);
   gtk_widget_set_parent (GTK_WIDGET (self->rows), box);
 
+  self->problems = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
+  gtk_widget_set_parent (GTK_WIDGET (self->problems), box);
+
   self->strip = kefu_bracket_strip_new ();
   gtk_widget_set_tooltip_text (self->strip, _("Points against the value: shaded where no row takes a value, hatched where two rows do"));
   gtk_widget_set_parent (self->strip, box);
-
-  self->problems = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
-  gtk_widget_set_parent (GTK_WIDGET (self->problems), box);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "bracket.add-row");
   gtk_box_append (GTK_BOX (buttons), add);

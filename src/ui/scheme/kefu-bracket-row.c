@@ -1,6 +1,7 @@
 /* kefu-bracket-row.c — one row of a bracket table, in the metric's own unit
  *
  * Reads as the rule it is: [38] % [≤] X [<] [41] %  →  [90] points.
+ * Bounds and points are plain fields (spin buttons would not fit a row).
  * An empty bound is an open end (−∞ or +∞). What is typed goes into
  * the bracket as soon as it reads as a number, so the validator and the
  * preview follow every keystroke; a text that does not read is marked.
@@ -27,13 +28,15 @@ struct _KefuBracketRow
   GtkToggleButton *lower_inclusive;
   GtkToggleButton *upper_inclusive;
   GtkEditable     *upper;
-  GtkSpinButton   *points;
+  GtkEditable     *points;
   GtkToggleButton *linear;
   GtkWidget       *linear_to;
-  GtkSpinButton   *points_high;
+  GtkEditable     *points_high;
   guint            apply_source;
   gboolean         lower_typed;
   gboolean         upper_typed;
+  gboolean         points_typed;
+  gboolean         points_high_typed;
   gboolean         syncing;
 };
 
@@ -52,6 +55,31 @@ set_bound_text (KefuBracketRow *self,
   /* Leave what is being typed alone when it already means the same. */
   if (kefu_unit_parse_input (self->unit, gtk_editable_get_text (editable), &now_has, &now) &&
       now_has == has_value && (!has_value || now == value))
+    return;
+  gtk_editable_set_text (editable, text);
+}
+
+static gboolean
+parse_points (const char *text,
+              double     *points)
+{
+  g_autofree char *copy = g_strstrip (g_strdelimit (g_strdup (text), ",", '.'));
+  char *end = NULL;
+
+  if (*copy == '\0')
+    return FALSE;
+  *points = g_ascii_strtod (copy, &end);
+  return end != copy && *end == '\0' && isfinite (*points);
+}
+
+static void
+set_points_text (GtkEditable *editable,
+                 double       points)
+{
+  g_autofree char *text = kefu_format_points (points);
+  double now;
+
+  if (parse_points (gtk_editable_get_text (editable), &now) && now == points)
     return;
   gtk_editable_set_text (editable, text);
 }
@@ -83,9 +111,8 @@ sync_from_bracket (KefuBracketRow *self)
               kefu_bracket_get_has_upper (b) && kefu_bracket_get_upper_inclusive (b),
               kefu_bracket_get_has_upper (b));
   gtk_toggle_button_set_active (self->linear, linear);
-  gtk_spin_button_set_value (self->points,
-                             linear ? kefu_bracket_get_points_low (b) : kefu_bracket_get_points (b));
-  gtk_spin_button_set_value (self->points_high, kefu_bracket_get_points_high (b));
+  set_points_text (self->points, linear ? kefu_bracket_get_points_low (b) : kefu_bracket_get_points (b));
+  set_points_text (self->points_high, kefu_bracket_get_points_high (b));
   gtk_widget_set_visible (self->linear_to, linear);
   gtk_widget_set_visible (GTK_WIDGET (self->points_high), linear);
   self->syncing = FALSE;
@@ -131,6 +158,27 @@ apply_bound (KefuBracketRow *self,
   g_object_thaw_notify (G_OBJECT (self->bracket));
 }
 
+static void
+apply_points (KefuBracketRow *self,
+              GtkEditable    *editable)
+{
+  double points;
+
+  if (!parse_points (gtk_editable_get_text (editable), &points))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+
+  if (editable == self->points_high)
+    kefu_bracket_set_points_high (self->bracket, points);
+  else if (kefu_bracket_get_linear (self->bracket))
+    kefu_bracket_set_points_low (self->bracket, points);
+  else
+    kefu_bracket_set_points (self->bracket, points);
+}
+
 static gboolean
 apply_cb (gpointer user_data)
 {
@@ -141,7 +189,12 @@ apply_cb (gpointer user_data)
     apply_bound (self, self->lower);
   if (self->upper_typed)
     apply_bound (self, self->upper);
+  if (self->points_typed)
+    apply_points (self, self->points);
+  if (self->points_high_typed)
+    apply_points (self, self->points_high);
   self->lower_typed = self->upper_typed = FALSE;
+  self->points_typed = self->points_high_typed = FALSE;
   return G_SOURCE_REMOVE;
 }
 
@@ -155,8 +208,12 @@ on_bound_changed (KefuBracketRow *self,
     return;
   if (editable == self->lower)
     self->lower_typed = TRUE;
-  else
+  else if (editable == self->upper)
     self->upper_typed = TRUE;
+  else if (editable == self->points)
+    self->points_typed = TRUE;
+  else
+    self->points_high_typed = TRUE;
   if (self->apply_source == 0)
     self->apply_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_cb, self, NULL);
 }
@@ -174,22 +231,6 @@ on_inclusive_toggled (KefuBracketRow  *self,
     kefu_bracket_set_lower_inclusive (self->bracket, active);
   else
     kefu_bracket_set_upper_inclusive (self->bracket, active);
-}
-
-static void
-on_points_changed (KefuBracketRow *self,
-                   GtkSpinButton  *spin)
-{
-  double value = gtk_spin_button_get_value (spin);
-
-  if (self->syncing)
-    return;
-  if (spin == self->points_high)
-    kefu_bracket_set_points_high (self->bracket, value);
-  else if (kefu_bracket_get_linear (self->bracket))
-    kefu_bracket_set_points_low (self->bracket, value);
-  else
-    kefu_bracket_set_points (self->bracket, value);
 }
 
 static void
@@ -214,30 +255,6 @@ on_linear_toggled (KefuBracketRow *self)
   g_object_thaw_notify (G_OBJECT (b));
 }
 
-/* Spin buttons show "90" and "82.5", not "90.00". */
-static gboolean
-on_spin_output (GtkSpinButton *spin)
-{
-  g_autofree char *text = kefu_format_points (gtk_spin_button_get_value (spin));
-
-  if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (spin))))
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-static GtkSpinButton *
-make_points_spin (KefuBracketRow *self)
-{
-  GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 100, 1));
-
-  gtk_spin_button_set_digits (spin, 2);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
-  gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
-  g_signal_connect (spin, "output", G_CALLBACK (on_spin_output), NULL);
-  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (on_points_changed), self);
-  return spin;
-}
-
 static GtkEditable *
 make_bound_entry (KefuBracketRow *self,
                   const char     *placeholder,
@@ -245,8 +262,8 @@ make_bound_entry (KefuBracketRow *self,
 {
   GtkWidget *entry = gtk_entry_new ();
 
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 8);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 5);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 7);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
   gtk_entry_set_alignment (GTK_ENTRY (entry), 1);
   gtk_widget_set_tooltip_text (entry, tooltip);
@@ -301,10 +318,10 @@ build (KefuBracketRow *self)
   self->lower_inclusive = make_toggle (self);
   self->upper_inclusive = make_toggle (self);
   self->upper = make_bound_entry (self, "+∞", _("Upper bound; empty for none"));
-  self->points = make_points_spin (self);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->points), _("Points for a value in this row"));
-  self->points_high = make_points_spin (self);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->points_high), _("Points at the upper bound"));
+  self->points = make_bound_entry (self, NULL, _("Points for a value in this row"));
+  gtk_editable_set_width_chars (self->points, 3);
+  self->points_high = make_bound_entry (self, NULL, _("Points at the upper bound"));
+  gtk_editable_set_width_chars (self->points_high, 3);
   /* Translators: between a linear row's points at its lower and at its upper bound */
   self->linear_to = make_label (_("to"), TRUE);
   self->linear = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Linear")));
@@ -423,8 +440,8 @@ kefu_bracket_row_get_field (KefuBracketRow   *self,
     {
     case KEFU_BRACKET_FIELD_LOWER:       return self->lower;
     case KEFU_BRACKET_FIELD_UPPER:       return self->upper;
-    case KEFU_BRACKET_FIELD_POINTS:      return GTK_EDITABLE (self->points);
-    case KEFU_BRACKET_FIELD_POINTS_HIGH: return GTK_EDITABLE (self->points_high);
+    case KEFU_BRACKET_FIELD_POINTS:      return self->points;
+    case KEFU_BRACKET_FIELD_POINTS_HIGH: return self->points_high;
     default:                             g_return_val_if_reached (NULL);
     }
 }
