@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "kefu-core.h"
+#include "kefu-manual-scores-window.h"
 #include "kefu-resources.h"
 #include "kefu-scheme-view.h"
 #include "kefu-test-utils.h"
@@ -464,6 +465,74 @@ test_builtin_duplicate (Fixture       *fixture,
   }
 }
 
+static KefuManualScoresWindow *
+find_manual_scores_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (KEFU_IS_MANUAL_SCORES_WINDOW (window))
+        return KEFU_MANUAL_SCORES_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* Points given by hand for the period: stored, and scored at once. */
+static void
+test_manual_scores (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KefuSchemePreview *preview = kefu_scheme_view_get_preview (fixture->view);
+  KefuScheme *scheme = new_scheme (fixture);
+  KefuManualScoresWindow *window;
+  KefuScoreReport *report;
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate from, to;
+  gint64 a;
+  double points = 0;
+
+  activate (fixture, GTK_WIDGET (kefu_scheme_view_get_editor (fixture->view)),
+            "editor.add-manual", g_variant_new_string ("日常工作"));
+  gtk_spin_button_set_value (kefu_scheme_item_row_get_weight_spin (item_row (fixture, 0)), 100);
+  settle ();
+  activate (fixture, NULL, "scheme.save", NULL);
+  g_assert_false (kefu_scheme_get_draft (kefu_scheme_view_get_saved (fixture->view)));
+
+  /* No points yet: every total is incomplete, nobody ranked. */
+  report = kefu_scheme_preview_get_report (preview);
+  g_assert_false (kefu_agent_score_get_complete (find_agent (report, "A")));
+  a = kefu_agent_score_get_agent_id (find_agent (report, "A"));
+
+  activate (fixture, NULL, "scheme.manual-scores", NULL);
+  window = find_manual_scores_window ();
+  g_assert_nonnull (window);
+  g_assert_true (kefu_manual_scores_window_set_score (window, a, "日常工作", 90, "按时完成"));
+  settle ();
+
+  kefu_workspace_get_range (fixture->workspace, &from, &to);
+  g_assert_true (kefu_store_get_manual_score (fixture->store, kefu_scheme_get_store_id (scheme), a,
+                                              "日常工作", &from, &to, &points, &note, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (points, ==, 90);
+  g_assert_cmpstr (note, ==, "按时完成");
+
+  /* A's 90 points are the item's, × 100 %; the others have none. */
+  report = kefu_scheme_preview_get_report (preview);
+  g_assert_true (kefu_agent_score_get_complete (find_agent (report, "A")));
+  g_assert_cmpfloat_with_epsilon (kefu_agent_score_get_total (find_agent (report, "A")), 90, 1e-9);
+  g_assert_cmpuint (kefu_agent_score_get_rank (find_agent (report, "A")), ==, 1);
+  g_assert_cmpuint (kefu_agent_score_get_rank (find_agent (report, "B")), ==, 0);
+
+  /* Out of 0–100: refused, nothing stored. */
+  g_assert_false (kefu_manual_scores_window_set_score (window, a, "日常工作", 120, NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +546,8 @@ main (int   argc,
   g_test_add ("/scheme-editor/gap", Fixture, NULL, fixture_set_up, test_gap, fixture_tear_down);
   g_test_add ("/scheme-editor/preview-ranks", Fixture, NULL,
               fixture_set_up, test_preview_ranks, fixture_tear_down);
+  g_test_add ("/scheme-editor/manual-scores", Fixture, NULL,
+              fixture_set_up, test_manual_scores, fixture_tear_down);
   g_test_add ("/scheme-editor/builtin-duplicate", Fixture, NULL,
               fixture_set_up, test_builtin_duplicate, fixture_tear_down);
 

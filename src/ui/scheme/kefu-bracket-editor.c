@@ -453,7 +453,7 @@ kefu_bracket_editor_set_issues (KefuBracketEditor *self,
       gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_widget_set_valign (icon, GTK_ALIGN_START);
       gtk_widget_add_css_class (box, error ? "error" : "warning");
       gtk_box_append (GTK_BOX (box), icon);

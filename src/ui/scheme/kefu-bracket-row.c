@@ -266,6 +266,8 @@ make_bound_entry (KefuBracketRow *self,
   gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 7);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
   gtk_entry_set_alignment (GTK_ENTRY (entry), 1);
+  /* Ctrl+Z undoes the scheme's last change, not the field's. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
   gtk_widget_set_tooltip_text (entry, tooltip);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_bound_changed), self);

@@ -1,7 +1,8 @@
 /* kefu-bracket-strip.c — an item's points drawn against the metric's value
  *
  * A small chart under the bracket table: the value runs left to right
- * over the span of the table's bounds (with a margin for the open ends),
+ * over the span of the table's bounds (with a margin for the open ends,
+ * its two ends written under it),
  * the points bottom to top, 0–100. Each row is a line at its points (or
  * a slope, when linear); values no row takes are shaded in the error
  * colour, values two rows take are hatched. The span is cut into
@@ -19,6 +20,7 @@
 #include "kefu-bracket-strip.h"
 
 #define N_COLUMNS 240
+#define LABEL_GAP 2
 
 typedef enum
 {
@@ -181,19 +183,62 @@ get_color (GtkWidget  *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+/* The value at each end of the span, in the metric's unit. */
+static void
+draw_ends (KefuBracketStrip *self,
+           GtkSnapshot      *snapshot,
+           double            width,
+           double            top)
+{
+  KefuUnit unit = kefu_scheme_item_get_unit (self->item);
+  g_autofree char *low = kefu_unit_format (unit, self->min);
+  g_autofree char *high = kefu_unit_format (unit, self->max);
+  g_autoptr(PangoLayout) left = gtk_widget_create_pango_layout (GTK_WIDGET (self), low);
+  g_autoptr(PangoLayout) right = gtk_widget_create_pango_layout (GTK_WIDGET (self), high);
+  GdkRGBA color;
+  int text_width;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  color.alpha *= 0.6;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, top));
+  gtk_snapshot_append_layout (snapshot, left, &color);
+  gtk_snapshot_restore (snapshot);
+
+  pango_layout_get_pixel_size (right, &text_width, NULL);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - text_width, top));
+  gtk_snapshot_append_layout (snapshot, right, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static int
+label_height (GtkWidget *widget)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "0");
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height + LABEL_GAP;
+}
+
 static void
 kefu_bracket_strip_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   KefuBracketStrip *self = KEFU_BRACKET_STRIP (widget);
   double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
+  double height = gtk_widget_get_height (widget) - label_height (widget);
   double column = width / N_COLUMNS;
   GdkRGBA fg, error, accent, hatch, axis;
   KefuUnit unit;
   cairo_t *cr;
 
-  if (self->item == NULL || width <= 0 || height <= 0)
+  if (self->item == NULL || width <= 0 || height <= 0 ||
+      kefu_scheme_item_get_n_brackets (self->item) == 0)
     return;
 
   unit = kefu_scheme_item_get_unit (self->item);
@@ -273,6 +318,8 @@ kefu_bracket_strip_snapshot (GtkWidget   *widget,
     }
 
   cairo_destroy (cr);
+
+  draw_ends (self, snapshot, width, height + LABEL_GAP);
 }
 
 static void
@@ -284,8 +331,10 @@ kefu_bracket_strip_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 120 : 36;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 48;
+  int labels = label_height (widget);
+
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 120 : 36 + labels;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 48 + labels;
 }
 
 static void

@@ -75,6 +75,7 @@ make_problem (KefuSchemeIssue *issue)
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_add_css_class (box, error ? "error" : "warning");
   gtk_box_append (GTK_BOX (box), icon);
@@ -387,6 +388,9 @@ static void
 kefu_scheme_editor_init (KefuSchemeEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Z undoes the scheme's last change, not the field's. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->name_row), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->description_row), FALSE);
 }
 
 GtkWidget *

@@ -225,6 +225,9 @@ kefu_scheme_item_row_init (KefuSchemeItemRow *self)
   gtk_drop_down_set_expression (self->metric_dropdown, expression);
   gtk_drop_down_set_model (self->metric_dropdown, G_LIST_MODEL (metrics));
   g_signal_connect_swapped (self->weight_spin, "value-changed", G_CALLBACK (on_weight_changed), self);
+  /* Ctrl+Z undoes the scheme's last change, not the field's. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->label_row), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->key_row), FALSE);
 }
 
 /**

@@ -69,6 +69,22 @@ kefu_scheme_preview_get_rank_change (KefuSchemePreview *self,
   return (int) kefu_agent_score_get_rank (before) - (int) kefu_agent_score_get_rank (agent);
 }
 
+static guint
+count_scored (KefuAgentScore *agent)
+{
+  GListModel *items = kefu_agent_score_get_items (agent);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(KefuItemScore) item = g_list_model_get_item (items, i);
+      KefuItemStatus status = kefu_item_score_get_status (item);
+
+      n += status == KEFU_ITEM_STATUS_SCORED || status == KEFU_ITEM_STATUS_ZERO;
+    }
+  return n;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -118,6 +134,13 @@ bind_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_TOTAL:
+      /* Nothing scored is no total of 0: missing is never zero. */
+      if (count_scored (agent) == 0)
+        {
+          text = g_strdup ("—");
+          gtk_widget_set_tooltip_text (label, _("No item has a value for this agent in the period"));
+          break;
+        }
       text = kefu_format_points (round (kefu_agent_score_get_total (agent) * 100) / 100);
       if (!kefu_agent_score_get_complete (agent))
         {

@@ -398,7 +398,12 @@ kefu_scheme_view_set_workspace (KefuSchemeView *self,
     }
   g_set_object (&self->workspace, workspace);
   if (workspace == NULL)
-    return;
+    {
+      g_list_store_remove_all (self->schemes);
+      show_scheme (self, NULL);
+      _kefu_scheme_view_update_actions (self);
+      return;
+    }
 
   g_signal_connect_swapped (workspace, "updated", G_CALLBACK (on_workspace_updated), self);
   g_signal_connect_swapped (workspace, "notify::shop", G_CALLBACK (on_shop_changed), self);
