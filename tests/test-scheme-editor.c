@@ -533,6 +533,85 @@ test_manual_scores (Fixture       *fixture,
   settle ();
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Answers @dialog as a click would, and sees it gone. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  gpointer weak = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  adw_message_dialog_response (dialog, response);
+  settle ();
+  if (weak != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), &weak);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      settle ();
+    }
+}
+
+/* Rename takes a new name; delete asks first, and Cancel keeps it. */
+static void
+test_rename_delete (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GListModel *schemes = kefu_scheme_view_get_schemes (fixture->view);
+  AdwMessageDialog *dialog;
+  gint64 id = kefu_scheme_get_store_id (new_scheme (fixture));
+
+  g_assert_cmpuint (g_list_model_get_n_items (schemes), ==, 4);
+
+  activate (fixture, NULL, "scheme.rename", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "夏季考核");
+  respond (dialog, "rename");
+  g_assert_cmpstr (kefu_scheme_get_name (kefu_scheme_view_get_saved (fixture->view)), ==, "夏季考核");
+  g_assert_cmpstr (kefu_scheme_get_name (kefu_scheme_view_get_scheme (fixture->view)), ==, "夏季考核");
+  {
+    g_autoptr(KefuScheme) stored = kefu_store_load_scheme (fixture->store, id, NULL);
+
+    g_assert_cmpstr (kefu_scheme_get_name (stored), ==, "夏季考核");
+  }
+
+  activate (fixture, NULL, "scheme.delete", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "cancel");
+  g_assert_cmpuint (g_list_model_get_n_items (schemes), ==, 4);
+
+  activate (fixture, NULL, "scheme.delete", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "delete");
+  g_assert_cmpuint (g_list_model_get_n_items (schemes), ==, 3);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KefuScheme) stored = kefu_store_load_scheme (fixture->store, id, &error);
+
+    g_assert_null (stored);
+    g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND);
+  }
+  /* A scheme is still shown: the first built-in one. */
+  g_assert_true (kefu_scheme_get_builtin (kefu_scheme_view_get_scheme (fixture->view)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +627,8 @@ main (int   argc,
               fixture_set_up, test_preview_ranks, fixture_tear_down);
   g_test_add ("/scheme-editor/manual-scores", Fixture, NULL,
               fixture_set_up, test_manual_scores, fixture_tear_down);
+  g_test_add ("/scheme-editor/rename-delete", Fixture, NULL,
+              fixture_set_up, test_rename_delete, fixture_tear_down);
   g_test_add ("/scheme-editor/builtin-duplicate", Fixture, NULL,
               fixture_set_up, test_builtin_duplicate, fixture_tear_down);
 
