@@ -316,7 +316,36 @@ test_gap (Fixture       *fixture,
   KefuBracketRow *row;
   guint item;
 
-  item = add_item (fixture, "first_response_time", NULL, 100);
+  item = add_item (fixture, "payment_rate", NULL, 100);
+
+  /* The metric is searched by any part of its name or category: every
+   * after-sales metric, and only those, for "after-sales". */
+  {
+    KefuMetricChooser *chooser = kefu_scheme_item_row_get_metric_chooser (item_row (fixture, item));
+    GListModel *results = kefu_metric_chooser_get_results (chooser);
+    const KefuMetricInfo *all;
+    guint n, expected = 0;
+
+    all = kefu_metric_get_all (&n);
+    for (guint i = 0; i < n; i++)
+      expected += g_str_equal (all[i].category, "aftersales");
+    kefu_metric_chooser_set_search (chooser, "AFTER-sales");
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, expected);
+    for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+      {
+        g_autoptr(GtkStringObject) key = g_list_model_get_item (results, i);
+
+        g_assert_cmpstr (kefu_metric_lookup (gtk_string_object_get_string (key))->category, ==, "aftersales");
+      }
+
+    /* "response time" is in two names; the second is the first response. */
+    kefu_metric_chooser_set_search (chooser, "response time");
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+    kefu_metric_chooser_choose (chooser, 1);
+    settle ();
+    g_assert_cmpstr (kefu_scheme_item_get_key (kefu_scheme_get_item (scheme, item)), ==, "first_response_time");
+  }
+
   fill_ladder (fixture, item, 10, 30, ladder, G_N_ELEMENTS (ladder));
   strip = kefu_bracket_editor_get_strip (brackets (fixture, item));
   g_assert_cmpuint (kefu_scheme_issues_count (kefu_scheme_editor_get_issues (kefu_scheme_view_get_editor (fixture->view)),

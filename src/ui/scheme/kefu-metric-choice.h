@@ -1,4 +1,4 @@
-/* kefu-metric-choice.h — the metric catalogue as a list to pick from
+/* kefu-metric-choice.h — the names of the catalogue's categories
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,9 +10,6 @@
 
 G_BEGIN_DECLS
 
-const char    *kefu_metric_category_get_label (const char *category);
-GtkStringList *kefu_metric_choice_new_model   (void);
-guint          kefu_metric_choice_find        (const char *key);
-const char    *kefu_metric_choice_get_key     (guint       position);
+const char *kefu_metric_category_get_label (const char *category);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "kefu-metric-choice.h"
+#include "kefu-metric-chooser.h"
 #include "kefu-scheme-item-row.h"
 #include "kefu-unit-input.h"
 
@@ -30,7 +31,7 @@ struct _KefuSchemeItemRow
   GtkWidget       *move_box;
   GtkLevelBar     *share_bar;
   AdwActionRow    *metric_row;
-  GtkDropDown     *metric_dropdown;
+  KefuMetricChooser *metric_chooser;
   AdwEntryRow     *key_row;
   AdwEntryRow     *label_row;
   AdwComboRow     *missing_row;
@@ -87,7 +88,7 @@ sync_from_item (KefuSchemeItemRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->metric_row), !manual);
   gtk_widget_set_visible (GTK_WIDGET (self->key_row), manual);
   if (!manual)
-    gtk_drop_down_set_selected (self->metric_dropdown, kefu_metric_choice_find (key));
+    kefu_metric_chooser_set_key (self->metric_chooser, key);
   else if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->key_row)), key ? key : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->key_row), key ? key : "");
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->label_row)), label ? label : "") != 0)
@@ -116,7 +117,7 @@ on_weight_changed (KefuSchemeItemRow *self)
 static void
 on_metric_selected (KefuSchemeItemRow *self)
 {
-  const char *key = kefu_metric_choice_get_key (gtk_drop_down_get_selected (self->metric_dropdown));
+  const char *key = kefu_metric_chooser_get_key (self->metric_chooser);
 
   if (!self->syncing && self->item != NULL && key != NULL)
     kefu_scheme_item_set_key (self->item, key);
@@ -192,13 +193,15 @@ kefu_scheme_item_row_class_init (KefuSchemeItemRowClass *klass)
 
   object_class->dispose = kefu_scheme_item_row_dispose;
 
+  g_type_ensure (KEFU_TYPE_METRIC_CHOOSER);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/kefu/Kefu/scheme/kefu-scheme-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuSchemeItemRow, problem_icon);
   gtk_widget_class_bind_template_child (widget_class, KefuSchemeItemRow, weight_spin);
   gtk_widget_class_bind_template_child (widget_class, KefuSchemeItemRow, share_bar);
   gtk_widget_class_bind_template_child (widget_class, KefuSchemeItemRow, move_box);
   gtk_widget_class_bind_template_child (widget_class, KefuSchemeItemRow, metric_row);
-  gtk_widget_class_bind_template_child (widget_class, KefuSchemeItemRow, metric_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KefuSchemeItemRow, metric_chooser);
   gtk_widget_class_bind_template_child (widget_class, KefuSchemeItemRow, key_row);
   gtk_widget_class_bind_template_child (widget_class, KefuSchemeItemRow, label_row);
   gtk_widget_class_bind_template_child (widget_class, KefuSchemeItemRow, missing_row);
@@ -216,14 +219,8 @@ kefu_scheme_item_row_class_init (KefuSchemeItemRowClass *klass)
 static void
 kefu_scheme_item_row_init (KefuSchemeItemRow *self)
 {
-  g_autoptr(GtkStringList) metrics = kefu_metric_choice_new_model ();
-  g_autoptr(GtkExpression) expression = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->metric_dropdown, expression);
-  gtk_drop_down_set_model (self->metric_dropdown, G_LIST_MODEL (metrics));
   g_signal_connect_swapped (self->weight_spin, "value-changed", G_CALLBACK (on_weight_changed), self);
   /* Ctrl+Z undoes the scheme's last change, not the field's. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->label_row), FALSE);
@@ -353,4 +350,11 @@ kefu_scheme_item_row_set_editable (KefuSchemeItemRow *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
     gtk_widget_set_sensitive (widgets[i], editable);
+}
+
+KefuMetricChooser *
+kefu_scheme_item_row_get_metric_chooser (KefuSchemeItemRow *self)
+{
+  g_return_val_if_fail (KEFU_IS_SCHEME_ITEM_ROW (self), NULL);
+  return self->metric_chooser;
 }

@@ -8,6 +8,7 @@
 
 #include "kefu-core.h"
 #include "kefu-bracket-editor.h"
+#include "kefu-metric-chooser.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,7 @@ GtkWidget         *kefu_scheme_item_row_new                (KefuSchemeItem    *i
 KefuSchemeItem    *kefu_scheme_item_row_get_item           (KefuSchemeItemRow *self);
 KefuBracketEditor *kefu_scheme_item_row_get_bracket_editor (KefuSchemeItemRow *self);
 GtkSpinButton     *kefu_scheme_item_row_get_weight_spin    (KefuSchemeItemRow *self);
+KefuMetricChooser *kefu_scheme_item_row_get_metric_chooser (KefuSchemeItemRow *self);
 GtkEditable       *kefu_scheme_item_row_get_label_entry    (KefuSchemeItemRow *self);
 void               kefu_scheme_item_row_set_issues         (KefuSchemeItemRow *self,
                                                             GPtrArray         *issues);
