@@ -6,7 +6,7 @@
  * the demo shop, and saves each view as OUTDIR/NAME[-dark].png; then
  * imports the women's-wear sample into the fresh database and shows the
  * scheme editor on a copy of the women's-wear scheme, its gap and its
- * overlap flagged (scheme-editor[-dark].png).
+ * overlap flagged and a weight changed (scheme-editor[-dark].png).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -155,6 +155,10 @@ save_scheme_editor (KefuApplication *app,
   settle ();
 
   editor = kefu_scheme_view_get_editor (view);
+  /* An edit not saved yet: the preview shows who moves. */
+  row = kefu_scheme_editor_get_item_row (editor, 1);
+  if (row != NULL)
+    gtk_spin_button_set_value (kefu_scheme_item_row_get_weight_spin (row), 45);
   row = kefu_scheme_editor_get_item_row (editor, 0);
   if (row != NULL)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
@@ -164,7 +168,12 @@ save_scheme_editor (KefuApplication *app,
     GtkWidget *scrolled = find_descendant (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
-    gtk_adjustment_set_value (adjustment, 330);
+    /* Again once the expanded row is laid out, which may clamp it. */
+    for (int i = 0; i < 5 && gtk_adjustment_get_value (adjustment) != 330; i++)
+      {
+        gtk_adjustment_set_value (adjustment, 330);
+        settle ();
+      }
   }
   save (GTK_WIDGET (window), "scheme-editor");
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "kefu-bracket-strip.h"
+#include "kefu-unit-input.h"
 
 #define N_COLUMNS 240
 #define LABEL_GAP 2
@@ -89,7 +90,7 @@ get_domain (KefuSchemeItem *item,
 static void
 update (KefuBracketStrip *self)
 {
-  double lo = INFINITY, hi = -INFINITY, domain_lo, domain_hi, margin;
+  double lo = INFINITY, hi = -INFINITY, domain_lo, domain_hi, margin, nice;
   g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (double));
   KefuUnit unit;
   guint n;
@@ -123,8 +124,12 @@ update (KefuBracketStrip *self)
       hi = isfinite (domain_hi) ? domain_hi : 1;
     }
   margin = MAX ((hi - lo) * 0.12, kefu_unit_get_step (unit) * 4);
-  self->min = MAX (lo - margin, domain_lo);
-  self->max = isfinite (domain_hi) ? MIN (hi + margin, domain_hi) : hi + margin;
+  /* Ends on round numbers, so that the labels read 23 %, not 23.08 %. */
+  nice = pow (10, floor (log10 (MAX (hi - lo, kefu_unit_get_step (unit) * 10) / 2)));
+  self->min = MAX (floor ((lo - margin) / nice) * nice, domain_lo);
+  self->max = ceil ((hi + margin) / nice) * nice;
+  if (isfinite (domain_hi))
+    self->max = MIN (self->max, domain_hi);
   if (self->max <= self->min)
     self->max = self->min + kefu_unit_get_step (unit) * 10;
 
@@ -183,6 +188,19 @@ get_color (GtkWidget  *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+/* "23%", "10 s", "1.15": the value as typed into the table, and its unit. */
+static char *
+format_end (KefuUnit unit,
+            double   value)
+{
+  g_autofree char *number = kefu_unit_format_input (unit, value);
+  const char *suffix = kefu_unit_get_suffix (unit);
+
+  if (*suffix == '\0')
+    return g_steal_pointer (&number);
+  return g_strdup_printf (unit == KEFU_UNIT_FRACTION ? "%s%s" : "%s %s", number, suffix);
+}
+
 /* The value at each end of the span, in the metric's unit. */
 static void
 draw_ends (KefuBracketStrip *self,
@@ -191,8 +209,8 @@ draw_ends (KefuBracketStrip *self,
            double            top)
 {
   KefuUnit unit = kefu_scheme_item_get_unit (self->item);
-  g_autofree char *low = kefu_unit_format (unit, self->min);
-  g_autofree char *high = kefu_unit_format (unit, self->max);
+  g_autofree char *low = format_end (unit, self->min);
+  g_autofree char *high = format_end (unit, self->max);
   g_autoptr(PangoLayout) left = gtk_widget_create_pango_layout (GTK_WIDGET (self), low);
   g_autoptr(PangoLayout) right = gtk_widget_create_pango_layout (GTK_WIDGET (self), high);
   GdkRGBA color;
