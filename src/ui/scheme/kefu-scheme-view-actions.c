@@ -95,9 +95,12 @@ _kefu_scheme_view_store_new (KefuSchemeView *self,
 
   kefu_scheme_set_builtin (scheme, FALSE);
   kefu_scheme_set_store_id (scheme, 0);
-  id = g_strdup_printf ("scheme-%ld", (long) (g_get_real_time () / G_USEC_PER_SEC));
+  /* The id a scheme file is known by: the file's own, else a new one. */
   if (kefu_scheme_get_id (scheme) == NULL)
-    kefu_scheme_set_id (scheme, id);
+    {
+      id = g_uuid_string_random ();
+      kefu_scheme_set_id (scheme, id);
+    }
   errors = count_errors (self, scheme);
   kefu_scheme_set_draft (scheme, errors > 0);
 
