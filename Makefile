@@ -45,6 +45,7 @@ bench: build
 	sh bench/run-metrics.sh $(BUILDDIR)
 	sh bench/run-export.sh $(BUILDDIR)
 	sh bench/run-charts.sh $(BUILDDIR)
+	sh bench/run-rescore.sh $(BUILDDIR)
 
 clean:
 	rm -rf $(BUILDDIR)

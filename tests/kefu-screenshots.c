@@ -5,8 +5,9 @@
  * Opens the application on a fresh database (the welcome page), then on
  * the demo shop in October 2026, and saves each view as
  * OUTDIR/NAME[-dark].png, and the first agent's page as agent.png;
- * each chart on a made-up month; then the import wizard on the sample
- * files and two of a shop's own.
+ * each chart on a made-up month; the scheme editor on a copy of the
+ * women's-wear scheme, its gap flagged and a weight changed; then the
+ * import wizard on the sample files and two of a shop's own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +30,7 @@
 #include "kefu-agents-view.h"
 #include "kefu-import-wizard.h"
 #include "kefu-period-picker.h"
+#include "kefu-scheme-view.h"
 #include "kefu-window.h"
 
 static const char *outdir;
@@ -413,6 +415,64 @@ save_wizard (GtkWindow  *window,
   }
 }
 
+/* The demo shop in October 2026, and a copy of the women's-wear scheme
+ * with its first item open: the gap in its table. */
+static void
+save_scheme_editor (KefuApplication *app,
+                    GtkWindow       *window)
+{
+  g_autoptr(GDate) day = g_date_new_dmy (15, G_DATE_OCTOBER, 2026);
+  g_autoptr(KefuPeriod) october = kefu_period_new (KEFU_GRANULARITY_MONTH, day);
+  KefuSchemeView *view;
+  KefuSchemeEditor *editor;
+  GListModel *schemes;
+  KefuSchemeItemRow *row;
+
+  kefu_period_picker_set_period (KEFU_PERIOD_PICKER (find_child (GTK_WIDGET (window),
+                                                                 KEFU_TYPE_PERIOD_PICKER)),
+                                 october);
+  while (kefu_workspace_get_busy (kefu_window_get_workspace (KEFU_WINDOW (window))))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "scoring");
+  gtk_window_set_default_size (window, 1280, 800);
+
+  view = KEFU_SCHEME_VIEW (find_child (GTK_WIDGET (window), KEFU_TYPE_SCHEME_VIEW));
+  schemes = kefu_scheme_view_get_schemes (view);
+  for (guint i = 0; i < g_list_model_get_n_items (schemes); i++)
+    {
+      g_autoptr(KefuScheme) scheme = g_list_model_get_item (schemes, i);
+
+      if (g_str_equal (kefu_scheme_get_id (scheme), "womenswear-composite"))
+        kefu_scheme_view_select (view, i);
+    }
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (view), "scheme.duplicate", NULL);
+  settle ();
+
+  editor = kefu_scheme_view_get_editor (view);
+  /* An edit not saved yet: the preview shows who moves. */
+  row = kefu_scheme_editor_get_item_row (editor, 1);
+  if (row != NULL)
+    gtk_spin_button_set_value (kefu_scheme_item_row_get_weight_spin (row), 45);
+  row = kefu_scheme_editor_get_item_row (editor, 0);
+  if (row != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  settle ();
+  /* Down to the table's last rows, the gap's message and the strip. */
+  {
+    GtkWidget *scrolled = find_child (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    /* Again once the expanded row is laid out, which may clamp it. */
+    for (int i = 0; i < 5 && gtk_adjustment_get_value (adjustment) != 330; i++)
+      {
+        gtk_adjustment_set_value (adjustment, 330);
+        settle ();
+      }
+  }
+  save (GTK_WIDGET (window), "scheme-editor");
+}
+
 static void
 on_activate (KefuApplication *app)
 {
@@ -452,6 +512,8 @@ on_activate (KefuApplication *app)
         kefu_agents_view_show_table (agents_view);
       }
   }
+
+  save_scheme_editor (app, window);
 
   /* The period picker's popover, choosing a range. */
   {

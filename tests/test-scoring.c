@@ -507,6 +507,107 @@ test_model_copy (void)
   g_assert_cmpfloat (kefu_bracket_get_points (kefu_scheme_item_get_bracket (kefu_scheme_get_item (scheme, 0), 0)), ==, 100);
 }
 
+static void
+count_cb (gpointer  object,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+/* An editor's undo puts an older state back into the scheme it shows. */
+static void
+test_model_assign (void)
+{
+  g_autoptr(KefuScheme) scheme = builtin ("womenswear-composite");
+  g_autoptr(KefuScheme) other = kefu_scheme_new ("other", "Other");
+  g_autoptr(KefuSchemeItem) item = kefu_scheme_item_new (KEFU_ITEM_KIND_MANUAL, "出勤");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  KefuSchemeItem *old_first;
+  guint changed = 0, items_changed = 0;
+
+  kefu_scheme_set_store_id (scheme, 7);
+  old_first = g_object_ref (kefu_scheme_get_item (scheme, 0));
+  kefu_scheme_item_set_weight (item, 40);
+  kefu_scheme_append_item (other, item);
+  kefu_scheme_set_draft (other, TRUE);
+  g_signal_connect (scheme, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (kefu_scheme_get_items (scheme), "items-changed",
+                    G_CALLBACK (items_changed_cb), &items_changed);
+
+  kefu_scheme_assign (scheme, other);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (items_changed, ==, 1);
+  g_assert_cmpstr (kefu_scheme_get_name (scheme), ==, "Other");
+  g_assert_cmpstr (kefu_scheme_get_id (scheme), ==, "womenswear-composite");
+  g_assert_cmpint (kefu_scheme_get_store_id (scheme), ==, 7);
+  g_assert_true (kefu_scheme_get_draft (scheme));
+  g_assert_cmpuint (kefu_scheme_get_n_items (scheme), ==, 1);
+  g_assert_cmpfloat (kefu_scheme_get_total_weight (scheme), ==, 40);
+
+  /* A deep copy: the items are the scheme's own … */
+  g_assert_true (kefu_scheme_get_item (scheme, 0) != item);
+  kefu_scheme_item_set_weight (item, 10);
+  g_assert_cmpfloat (kefu_scheme_get_total_weight (scheme), ==, 40);
+  /* … they report their changes, and the old ones no longer do. */
+  kefu_scheme_item_set_weight (kefu_scheme_get_item (scheme, 0), 100);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpfloat (kefu_scheme_get_total_weight (scheme), ==, 100);
+  kefu_scheme_item_set_weight (old_first, 1);
+  g_assert_cmpuint (changed, ==, 2);
+  g_object_unref (old_first);
+
+  /* And back, exactly. */
+  {
+    g_autoptr(KefuScheme) original = builtin ("womenswear-composite");
+
+    before = kefu_scheme_to_data (original);
+    kefu_scheme_assign (scheme, original);
+    after = kefu_scheme_to_data (scheme);
+    g_assert_cmpstr (before, ==, after);
+    g_assert_false (kefu_scheme_get_draft (scheme));
+  }
+}
+
+/* A draft says so in its file, and only then. */
+static void
+test_json_draft (void)
+{
+  g_autoptr(KefuScheme) scheme = builtin ("womenswear-composite");
+  g_autoptr(KefuScheme) again = NULL;
+  g_autoptr(KefuScheme) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = kefu_scheme_to_data (scheme);
+  g_autofree char *draft = NULL;
+
+  g_assert_null (strstr (plain, "\"draft\""));
+  kefu_scheme_set_draft (scheme, TRUE);
+  draft = kefu_scheme_to_data (scheme);
+  g_assert_nonnull (strstr (draft, "\"draft\""));
+  copy = kefu_scheme_copy (scheme);
+  g_assert_true (kefu_scheme_get_draft (copy));
+
+  again = kefu_scheme_new_from_data (draft, -1, "draft.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (kefu_scheme_get_draft (again));
+
+  g_clear_object (&again);
+  again = kefu_scheme_new_from_data ("{ \"id\": \"a\", \"name\": \"A\", \"draft\": 1, \"items\": [] }",
+                                     -1, "bad.json", &error);
+  g_assert_error (error, KEFU_SCHEME_ERROR, KEFU_SCHEME_ERROR_INVALID);
+  g_assert_null (again);
+}
+
 /* ------------------------------------------------------------------ JSON */
 
 static void
@@ -1759,7 +1860,9 @@ main (int   argc,
   g_test_add_func ("/scoring/Bracket/linear", test_bracket_linear);
   g_test_add_func ("/scoring/Scheme/notify", test_model_notify);
   g_test_add_func ("/scoring/Scheme/copy", test_model_copy);
+  g_test_add_func ("/scoring/Scheme/assign", test_model_assign);
   g_test_add_func ("/scoring/Json/builtin-roundtrip", test_json_builtin_roundtrip);
+  g_test_add_func ("/scoring/Json/draft", test_json_draft);
   g_test_add_func ("/scoring/Json/womenswear-table", test_json_womenswear_table);
   g_test_add_func ("/scoring/Json/errors", test_json_errors);
   g_test_add_func ("/scoring/Validate/womenswear", test_validate_womenswear);

@@ -10,6 +10,7 @@
 #include "kefu-data-view.h"
 #include "kefu-import-wizard.h"
 #include "kefu-period-picker.h"
+#include "kefu-scheme-view.h"
 #include "kefu-window.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,7 @@ struct _KefuWindow
   GtkFileChooserNative *export_chooser;
   GCancellable         *export_cancellable;
   KefuDataView         *data_view;
+  KefuSchemeView       *scheme_view;
 
   KefuWorkspace        *workspace;            /* what the views show */
   char                 *shop_name;            /* the shop shown, or NULL */

@@ -99,6 +99,7 @@ _kefu_window_show_store (KefuWindow *self)
   kefu_overview_view_set_workspace (self->overview_view, self->workspace);
   kefu_agents_view_set_workspace (self->agents_view, self->workspace);
 
+  kefu_scheme_view_set_workspace (self->scheme_view, self->workspace);
   if (self->workspace != NULL)
     {
       const GError *error = kefu_workspace_get_error (self->workspace);
@@ -282,6 +283,7 @@ kefu_window_class_init (KefuWindowClass *klass)
   g_type_ensure (KEFU_TYPE_OVERVIEW_VIEW);
   g_type_ensure (KEFU_TYPE_AGENTS_VIEW);
   g_type_ensure (KEFU_TYPE_DATA_VIEW);
+  g_type_ensure (KEFU_TYPE_SCHEME_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/kefu/Kefu/kefu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, toast_overlay);
@@ -300,6 +302,7 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_overview_agent_activated);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, data_view);
   gtk_widget_class_bind_template_callback (widget_class, _kefu_window_show_store);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, scheme_view);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 

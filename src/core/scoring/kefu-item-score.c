@@ -35,6 +35,7 @@ struct _KefuItemScore
   gboolean           estimated;
   char              *missing;
   int                bracket_index;
+  KefuBracket       *row;           /* of the report's copy of the scheme */
   char              *bracket;
   gboolean           linear;
   double             points_low;
@@ -78,6 +79,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void        ensure_explanation (KefuItemScore *self);
+static const char *value_text         (KefuItemScore *self);
+static const char *bracket_text       (KefuItemScore *self);
+
 double
 _kefu_round (double value,
              double step)
@@ -102,6 +107,7 @@ kefu_item_score_finalize (GObject *object)
   g_free (self->value_text);
   g_free (self->missing);
   g_free (self->bracket);
+  g_clear_object (&self->row);
   g_free (self->error);
   g_free (self->note);
   g_free (self->explanation);
@@ -126,20 +132,21 @@ kefu_item_score_get_property (GObject    *object,
     case PROP_STATUS:        g_value_set_enum (value, self->status); break;
     case PROP_VALUE:         g_value_set_double (value, self->value); break;
     case PROP_SHOWN_VALUE:   g_value_set_double (value, self->shown_value); break;
-    case PROP_VALUE_TEXT:    g_value_set_string (value, self->value_text); break;
+    case PROP_VALUE_TEXT:    g_value_set_string (value, value_text (self)); break;
     case PROP_NUMERATOR:     g_value_set_double (value, self->numerator); break;
     case PROP_DENOMINATOR:   g_value_set_double (value, self->denominator); break;
     case PROP_ESTIMATED:     g_value_set_boolean (value, self->estimated); break;
     case PROP_MISSING:       g_value_set_string (value, self->missing); break;
     case PROP_BRACKET_INDEX: g_value_set_int (value, self->bracket_index); break;
-    case PROP_BRACKET:       g_value_set_string (value, self->bracket); break;
+    case PROP_BRACKET:       g_value_set_string (value, bracket_text (self)); break;
     case PROP_POINTS:        g_value_set_double (value, self->points); break;
     case PROP_SCHEME_WEIGHT: g_value_set_double (value, self->scheme_weight); break;
     case PROP_WEIGHT:        g_value_set_double (value, self->weight); break;
     case PROP_WEIGHTED:      g_value_set_double (value, self->weighted); break;
     case PROP_ERROR:         g_value_set_string (value, self->error); break;
     case PROP_NOTE:          g_value_set_string (value, self->note); break;
-    case PROP_EXPLANATION:   g_value_set_string (value, self->explanation); break;
+    case PROP_EXPLANATION:   ensure_explanation (self);
+                             g_value_set_string (value, self->explanation); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -220,6 +227,25 @@ kefu_item_score_init (KefuItemScore *self)
   self->bracket_index = -1;
 }
 
+/* Texts made when asked for, like the explanation: re-scoring with every
+ * edit of a scheme formats nothing. */
+static const char *
+value_text (KefuItemScore *self)
+{
+  if (self->value_text == NULL)
+    self->value_text = isfinite (self->value) ? kefu_unit_format (self->unit, self->value)
+                                              : g_strdup ("—");
+  return self->value_text;
+}
+
+static const char *
+bracket_text (KefuItemScore *self)
+{
+  if (self->bracket == NULL && self->row != NULL)
+    self->bracket = kefu_bracket_describe (self->row, self->unit);
+  return self->bracket;
+}
+
 static char *
 format_amount (double value)
 {
@@ -292,7 +318,7 @@ score_value (KefuItemScore  *self,
             {
               self->status = KEFU_ITEM_STATUS_ERROR;
               self->error = g_strdup_printf (_("%s points given by hand is outside 0–100."),
-                                             self->value_text);
+                                             value_text (self));
               return;
             }
           self->points = self->shown_value;
@@ -313,7 +339,7 @@ score_value (KefuItemScore  *self,
       if (self->bracket_index < 0)
         {
           self->bracket_index = j;
-          self->bracket = kefu_bracket_describe (bracket, self->unit);
+          self->row = g_object_ref (bracket);
           self->linear = kefu_bracket_get_linear (bracket);
           self->points_low = kefu_bracket_get_points_low (bracket);
           self->points_high = kefu_bracket_get_points_high (bracket);
@@ -342,7 +368,7 @@ score_value (KefuItemScore  *self,
 
       self->status = KEFU_ITEM_STATUS_ERROR;
       self->error = g_strdup_printf (_("%s falls into no row: the scheme has no row for %s."),
-                                     self->value_text, gap);
+                                     value_text (self), gap);
       return;
     }
 
@@ -363,10 +389,10 @@ score_value (KefuItemScore  *self,
     }
 }
 
-/* Called by the agent's score, once the weights are known. */
-void
-_kefu_item_score_set_weight (KefuItemScore *self,
-                             double         weight)
+/* The explanation is made when asked for: scoring a period again with
+ * every edit of a scheme must not format a sentence per item. */
+static void
+build_explanation (KefuItemScore *self)
 {
   g_autofree char *value = NULL;
   g_autofree char *points = NULL;
@@ -374,13 +400,11 @@ _kefu_item_score_set_weight (KefuItemScore *self,
   g_autofree char *weighted = NULL;
   g_autofree char *scheme_weight = format_amount (self->scheme_weight);
   const char *missing = self->missing ? self->missing : _("no value");
-
-  self->weight = weight;
-  self->weighted = isfinite (self->points) ? self->points * weight / 100 : 0;
+  double weight = self->weight;
 
   if (isfinite (self->value))
     {
-      g_autoptr(GString) text = g_string_new (self->value_text);
+      g_autoptr(GString) text = g_string_new (value_text (self));
 
       /* 88 ÷ 275 tells more than 32%; a figure read as is (÷ 1) does not. */
       if (isfinite (self->numerator) && isfinite (self->denominator) && self->denominator != 1)
@@ -399,7 +423,6 @@ _kefu_item_score_set_weight (KefuItemScore *self,
   weight_text = format_amount (weight);
   weighted = g_strdup_printf ("%.2f", self->weighted);
 
-  g_clear_pointer (&self->explanation, g_free);
   switch (self->status)
     {
     case KEFU_ITEM_STATUS_SCORED:
@@ -416,13 +439,13 @@ _kefu_item_score_set_weight (KefuItemScore *self,
            * points, weight in %, weighted points */
           self->explanation = g_strdup_printf (_("%s is in row %d, %s, scored linearly from %s "
                                                  "to %s points: %s points × %s%% = %s."),
-                                               value, self->bracket_index + 1, self->bracket,
+                                               value, self->bracket_index + 1, bracket_text (self),
                                                low, high, points, weight_text, weighted);
         }
       else
         /* Translators: value, row number, row, points, weight in %, weighted points */
         self->explanation = g_strdup_printf (_("%s is in row %d, %s: %s points × %s%% = %s."),
-                                             value, self->bracket_index + 1, self->bracket,
+                                             value, self->bracket_index + 1, bracket_text (self),
                                              points, weight_text, weighted);
       break;
 
@@ -451,6 +474,23 @@ _kefu_item_score_set_weight (KefuItemScore *self,
   append_note (&self->explanation, self->note);
 }
 
+static void
+ensure_explanation (KefuItemScore *self)
+{
+  if (self->explanation == NULL)
+    build_explanation (self);
+}
+
+/* Called by the agent's score, once the weights are known. */
+void
+_kefu_item_score_set_weight (KefuItemScore *self,
+                             double         weight)
+{
+  self->weight = weight;
+  self->weighted = isfinite (self->points) ? self->points * weight / 100 : 0;
+  g_clear_pointer (&self->explanation, g_free);
+}
+
 KefuItemScore *
 _kefu_item_score_new (KefuSchemeItem      *item,
                       guint                index,
@@ -473,7 +513,6 @@ _kefu_item_score_new (KefuSchemeItem      *item,
     {
       self->value = input->value;
       self->shown_value = kefu_unit_round (self->unit, input->value);
-      self->value_text = kefu_unit_format (self->unit, input->value);
       self->numerator = input->numerator;
       self->denominator = input->denominator;
       self->status = KEFU_ITEM_STATUS_SCORED;
@@ -562,7 +601,7 @@ const char *
 kefu_item_score_get_value_text (KefuItemScore *self)
 {
   g_return_val_if_fail (KEFU_IS_ITEM_SCORE (self), NULL);
-  return self->value_text;
+  return value_text (self);
 }
 
 double
@@ -604,7 +643,7 @@ const char *
 kefu_item_score_get_bracket (KefuItemScore *self)
 {
   g_return_val_if_fail (KEFU_IS_ITEM_SCORE (self), NULL);
-  return self->bracket;
+  return bracket_text (self);
 }
 
 double
@@ -653,6 +692,7 @@ const char *
 kefu_item_score_get_explanation (KefuItemScore *self)
 {
   g_return_val_if_fail (KEFU_IS_ITEM_SCORE (self), NULL);
+  ensure_explanation (self);
   return self->explanation;
 }
 
@@ -708,7 +748,7 @@ kefu_item_score_to_json (KefuItemScore *self)
   add_double_or_null (builder, "points", _kefu_round (self->points, 1e-6));
   add_double_or_null (builder, "weight", _kefu_round (self->weight, 1e-6));
   add_double_or_null (builder, "weighted", _kefu_round (self->weighted, 1e-6));
-  add_string_or_null (builder, "bracket", self->bracket);
+  add_string_or_null (builder, "bracket", bracket_text (self));
   json_builder_set_member_name (builder, "bracket_index");
   if (self->bracket_index >= 0)
     json_builder_add_int_value (builder, self->bracket_index);
@@ -717,6 +757,7 @@ kefu_item_score_to_json (KefuItemScore *self)
   add_string_or_null (builder, "error", self->error);
   add_string_or_null (builder, "note", self->note);
   add_string_or_null (builder, "missing", self->missing);
+  ensure_explanation (self);
   add_string_or_null (builder, "explanation", self->explanation);
   json_builder_end_object (builder);
 

@@ -210,7 +210,8 @@ kefu_scheme_new_from_json (JsonNode    *root,
                            const char  *origin,
                            GError     **error)
 {
-  static const char * const allowed[] = { "format", "id", "name", "description", "items", NULL };
+  static const char * const allowed[] = { "format", "id", "name", "description", "draft", "items",
+                                          NULL };
   g_autoptr(KefuScheme) scheme = NULL;
   JsonObject *object;
   JsonNode *items;
@@ -242,6 +243,14 @@ kefu_scheme_new_from_json (JsonNode    *root,
 
   scheme = kefu_scheme_new (id, name);
   kefu_scheme_set_description (scheme, get_string (object, "description"));
+  if (json_object_has_member (object, "draft"))
+    {
+      JsonNode *draft = json_object_get_member (object, "draft");
+
+      if (!JSON_NODE_HOLDS_VALUE (draft) || json_node_get_value_type (draft) != G_TYPE_BOOLEAN)
+        return fail (error, origin, _("“draft” must be true or false")), NULL;
+      kefu_scheme_set_draft (scheme, json_node_get_boolean (draft));
+    }
 
   items = json_object_get_member (object, "items");
   if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
@@ -340,6 +349,11 @@ kefu_scheme_to_json (KefuScheme *self)
     {
       json_builder_set_member_name (builder, "description");
       json_builder_add_string_value (builder, kefu_scheme_get_description (self));
+    }
+  if (kefu_scheme_get_draft (self))
+    {
+      json_builder_set_member_name (builder, "draft");
+      json_builder_add_boolean_value (builder, TRUE);
     }
 
   json_builder_set_member_name (builder, "items");

@@ -22,6 +22,7 @@ struct _KefuScheme
   double      total_weight;
   GListStore *items;
   guint       builtin : 1;
+  guint       draft : 1;
 };
 
 G_DEFINE_FINAL_TYPE (KefuScheme, kefu_scheme, G_TYPE_OBJECT)
@@ -34,6 +35,7 @@ enum {
   PROP_NAME,
   PROP_DESCRIPTION,
   PROP_BUILTIN,
+  PROP_DRAFT,
   PROP_STORE_ID,
   PROP_TOTAL_WEIGHT,
   PROP_ITEMS,
@@ -130,6 +132,7 @@ kefu_scheme_get_property (GObject    *object,
     case PROP_NAME:         g_value_set_string (value, self->name); break;
     case PROP_DESCRIPTION:  g_value_set_string (value, self->description); break;
     case PROP_BUILTIN:      g_value_set_boolean (value, self->builtin); break;
+    case PROP_DRAFT:        g_value_set_boolean (value, self->draft); break;
     case PROP_STORE_ID:     g_value_set_int64 (value, self->store_id); break;
     case PROP_TOTAL_WEIGHT: g_value_set_double (value, self->total_weight); break;
     case PROP_ITEMS:        g_value_set_object (value, self->items); break;
@@ -152,6 +155,7 @@ kefu_scheme_set_property (GObject      *object,
     case PROP_NAME:        kefu_scheme_set_name (self, g_value_get_string (value)); break;
     case PROP_DESCRIPTION: kefu_scheme_set_description (self, g_value_get_string (value)); break;
     case PROP_BUILTIN:     kefu_scheme_set_builtin (self, g_value_get_boolean (value)); break;
+    case PROP_DRAFT:       kefu_scheme_set_draft (self, g_value_get_boolean (value)); break;
     case PROP_STORE_ID:    kefu_scheme_set_store_id (self, g_value_get_int64 (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -179,6 +183,10 @@ kefu_scheme_class_init (KefuSchemeClass *klass)
   /* Shipped with Kefu: the editor shows it read-only. */
   properties[PROP_BUILTIN] =
     g_param_spec_boolean ("builtin", NULL, NULL, FALSE, flags);
+  /* Saved with errors the validator found: kept, but not fit to score
+   * with until they are fixed. */
+  properties[PROP_DRAFT] =
+    g_param_spec_boolean ("draft", NULL, NULL, FALSE, flags);
   /* The row of the database's scheme table; 0 when not stored. */
   properties[PROP_STORE_ID] =
     g_param_spec_int64 ("store-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
@@ -239,6 +247,7 @@ kefu_scheme_copy (KefuScheme *self)
                        "name", self->name,
                        "description", self->description,
                        "builtin", self->builtin,
+                       "draft", self->draft,
                        "store-id", self->store_id,
                        NULL);
   for (guint i = 0; i < kefu_scheme_get_n_items (self); i++)
@@ -318,6 +327,26 @@ kefu_scheme_set_builtin (KefuScheme *self,
     return;
   self->builtin = builtin;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILTIN]);
+}
+
+gboolean
+kefu_scheme_get_draft (KefuScheme *self)
+{
+  g_return_val_if_fail (KEFU_IS_SCHEME (self), FALSE);
+  return self->draft;
+}
+
+void
+kefu_scheme_set_draft (KefuScheme *self,
+                       gboolean    draft)
+{
+  g_return_if_fail (KEFU_IS_SCHEME (self));
+
+  draft = !!draft;
+  if (self->draft == draft)
+    return;
+  self->draft = draft;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
 }
 
 gint64
@@ -446,6 +475,52 @@ kefu_scheme_move_item (KefuScheme *self,
   item = g_list_model_get_item (G_LIST_MODEL (self->items), from);
   g_list_store_remove (self->items, from);
   g_list_store_insert (self->items, to, item);
+  emit_changed (self);
+}
+
+/**
+ * kefu_scheme_assign:
+ * @other: the scheme whose name, description, draft flag and items
+ *   @self takes
+ *
+ * Makes @self a deep copy of @other in place, keeping its identity (id,
+ * store id, built-in flag): what an editor's undo needs, as the views
+ * bound to @self stay bound. The items change in one go, and ::changed
+ * is emitted once.
+ */
+void
+kefu_scheme_assign (KefuScheme *self,
+                    KefuScheme *other)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_old;
+
+  g_return_if_fail (KEFU_IS_SCHEME (self));
+  g_return_if_fail (KEFU_IS_SCHEME (other));
+
+  if (self == other)
+    return;
+
+  for (guint i = 0; i < kefu_scheme_get_n_items (other); i++)
+    g_ptr_array_add (items, kefu_scheme_item_copy (kefu_scheme_get_item (other, i)));
+
+  g_signal_handlers_block_by_func (self, notify_cb, NULL);
+  g_object_freeze_notify (G_OBJECT (self));
+  kefu_scheme_set_name (self, other->name);
+  kefu_scheme_set_description (self, other->description);
+  kefu_scheme_set_draft (self, other->draft);
+
+  n_old = kefu_scheme_get_n_items (self);
+  for (guint i = 0; i < n_old; i++)
+    g_signal_handlers_disconnect_by_func (kefu_scheme_get_item (self, i), item_changed_cb, self);
+  for (guint i = 0; i < items->len; i++)
+    g_signal_connect_object (items->pdata[i], "changed", G_CALLBACK (item_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  g_list_store_splice (self->items, 0, n_old, items->pdata, items->len);
+  update_total_weight (self);
+  g_object_thaw_notify (G_OBJECT (self));
+  g_signal_handlers_unblock_by_func (self, notify_cb, NULL);
+
   emit_changed (self);
 }
 

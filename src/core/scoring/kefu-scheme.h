@@ -41,6 +41,9 @@ void            kefu_scheme_set_description  (KefuScheme      *self,
 gboolean        kefu_scheme_get_builtin      (KefuScheme      *self);
 void            kefu_scheme_set_builtin      (KefuScheme      *self,
                                               gboolean         builtin);
+gboolean        kefu_scheme_get_draft        (KefuScheme      *self);
+void            kefu_scheme_set_draft        (KefuScheme      *self,
+                                              gboolean         draft);
 gint64          kefu_scheme_get_store_id     (KefuScheme      *self);
 void            kefu_scheme_set_store_id     (KefuScheme      *self,
                                               gint64           store_id);
@@ -60,6 +63,8 @@ void            kefu_scheme_remove_item      (KefuScheme      *self,
 void            kefu_scheme_move_item        (KefuScheme      *self,
                                               guint            from,
                                               guint            to);
+void            kefu_scheme_assign           (KefuScheme      *self,
+                                              KefuScheme      *other);
 KefuSchemeItem *kefu_scheme_find_item        (KefuScheme      *self,
                                               KefuItemKind     kind,
                                               const char      *key);

@@ -207,6 +207,15 @@ rank_key (KefuAgentScore *agent)
 }
 
 static int
+compare_keys_descending (gconstpointer a,
+                         gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x > y ? -1 : x < y;
+}
+
+static int
 compare_agents (gconstpointer a,
                 gconstpointer b)
 {
@@ -236,6 +245,7 @@ kefu_score_report_new (KefuScheme       *scheme,
 {
   KefuScoreReport *self;
   g_autoptr(GPtrArray) agents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
   double scheme_weight;
 
   g_return_val_if_fail (KEFU_IS_SCHEME (scheme), NULL);
@@ -266,22 +276,33 @@ kefu_score_report_new (KefuScheme       *scheme,
                                                       scheme_weight));
     }
 
-  /* Ties share a rank; the next rank skips: 1, 1, 3. */
+  /* Ties share a rank; the next rank skips: 1, 1, 3. An agent's rank is
+   * 1 + the number of complete totals above its own, found in the
+   * totals sorted from the highest (n log n: a period is re-scored with
+   * every edit of a scheme). */
+  for (guint i = 0; i < agents->len; i++)
+    if (kefu_agent_score_get_complete (g_ptr_array_index (agents, i)))
+      g_array_append_val (keys, ((gint64) { rank_key (g_ptr_array_index (agents, i)) }));
+  g_array_sort (keys, compare_keys_descending);
   for (guint i = 0; i < agents->len; i++)
     {
       KefuAgentScore *agent = g_ptr_array_index (agents, i);
-      guint better = 0;
+      gint64 key;
+      guint low = 0, high = keys->len;
 
       if (!kefu_agent_score_get_complete (agent))
         continue;
-      for (guint j = 0; j < agents->len; j++)
+      key = rank_key (agent);
+      while (low < high)
         {
-          KefuAgentScore *other = g_ptr_array_index (agents, j);
+          guint middle = low + (high - low) / 2;
 
-          if (kefu_agent_score_get_complete (other) && rank_key (other) > rank_key (agent))
-            better++;
+          if (g_array_index (keys, gint64, middle) > key)
+            low = middle + 1;
+          else
+            high = middle;
         }
-      _kefu_agent_score_set_rank (agent, better + 1);
+      _kefu_agent_score_set_rank (agent, low + 1);
     }
 
   g_ptr_array_sort (agents, compare_agents);   /* stable: ties keep the table's order */
