@@ -326,6 +326,32 @@ kefu_store_event_overlaps (KefuStore   *self,
 
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
 
+  /* Events of a kind come only from batches of that kind: with no other
+   * in the shop, nothing can overlap — the first import of a shop's
+   * orders need not look up every one of its order numbers. */
+  stmt = _kefu_store_prepare (self,
+                              "SELECT EXISTS (SELECT 1 FROM import_batch n, import_batch o "
+                              "  WHERE n.id = ?1 AND o.shop_id = n.shop_id AND o.id != n.id "
+                              "    AND (o.kind IS NULL OR o.kind = ?2))", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _kefu_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (sqlite3_column_int (stmt, 0) == 0)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+  stmt = NULL;
+
   for (guint i = 0; i < G_N_ELEMENTS (event_overlaps) && stmt == NULL; i++)
     if (g_str_equal (kind, event_overlaps[i].kind))
       {
