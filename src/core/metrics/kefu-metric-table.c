@@ -231,7 +231,8 @@ kefu_metric_table_add_row (KefuMetricTable        *self,
   row->agent_account = g_strdup (key->agent_account);
   row->key.agent_name = row->agent_name;
   row->key.agent_account = row->agent_account;
-  row->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, value_free);
+  /* Keyed by the table's own copy of each key (in self->keys). */
+  row->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, value_free);
   row->notes = g_ptr_array_new_with_free_func (note_free);
   g_ptr_array_add (self->rows, row);
   return self->rows->len - 1;
@@ -245,6 +246,7 @@ kefu_metric_table_set (KefuMetricTable       *self,
                        const KefuMetricValue *value)
 {
   KefuMetricValue *copy;
+  gpointer known;
 
   g_return_if_fail (KEFU_IS_METRIC_TABLE (self));
   g_return_if_fail (row < self->rows->len);
@@ -253,10 +255,12 @@ kefu_metric_table_set (KefuMetricTable       *self,
   if (value->batches != NULL)
     copy->batches = g_array_ref (value->batches);
 
-  g_hash_table_replace (((Row *) g_ptr_array_index (self->rows, row))->values,
-                        g_strdup (key), copy);
-  if (!g_hash_table_contains (self->keys, key))
-    g_hash_table_add (self->keys, g_strdup (key));
+  if (!g_hash_table_lookup_extended (self->keys, key, &known, NULL))
+    {
+      known = g_strdup (key);
+      g_hash_table_add (self->keys, known);
+    }
+  g_hash_table_replace (((Row *) g_ptr_array_index (self->rows, row))->values, known, copy);
 }
 
 GPtrArray *
