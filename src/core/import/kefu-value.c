@@ -625,13 +625,14 @@ begin (const KefuCell  *cell,
     reason = KEFU_MISSING_ERROR;
   else if (cell->type != KEFU_CELL_TEXT)
     return FALSE;
-  else if (is_plain_ascii (cell->text) ? (*text = cell->text, FALSE)
-                                        : (*text = *owned = normalize (cell->text)) == NULL)
-    return TRUE;
-  else if (!classify (*text, &reason))
-    return FALSE;
   else
     {
+      if (is_plain_ascii (cell->text))
+        *text = cell->text;
+      else if ((*text = *owned = normalize (cell->text)) == NULL)
+        return TRUE;
+      if (!classify (*text, &reason))
+        return FALSE;
       *text = NULL;
       g_clear_pointer (owned, g_free);
     }
