@@ -478,6 +478,78 @@ test_daily (Fixture       *fixture,
   g_assert_cmpstr (cell_at (rows, 1, 0), ==, "Charts");
 }
 
+/* Whether some cell of @rows holds @text within it. */
+static gboolean
+sheet_contains (GPtrArray  *rows,
+                const char *text)
+{
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < cells->len; c++)
+        if (strstr (g_ptr_array_index (cells, c), text) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* A chat log exported for one buyer is named after them: its name is
+ * listed as the source of the response rate on the Details sheet, with
+ * the buyer masked when the workbook leaves the shop. */
+static void
+test_mask_buyers (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuScheme) scheme = kefu_scheme_new_from_data (
+    "{ \"id\": \"rate\", \"name\": \"Rate\", \"items\": ["
+    "  { \"metric\": \"response_rate_30s\", \"weight\": 100, \"brackets\": ["
+    "      { \"range\": \"[0, 1]\", \"points\": 100 } ] } ] }", -1, "rate.json", &error);
+  g_autofree char *plain = path_in (fixture, "plain.xlsx");
+  g_autofree char *masked = path_in (fixture, "masked.xlsx");
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_no_error (error);
+  /* tb_8831 waits 20 s, b2 (not in the name) 40 s. */
+  import_text (fixture, "聊天记录_tb_8831.csv",
+               "buyer,agent,sent_at,sender\n"
+               "tb_8831,,2026-10-05 10:00:00,买家\n"
+               "tb_8831,店:小安,2026-10-05 10:00:20,客服\n"
+               "b2,,2026-10-05 11:00:00,买家\n"
+               "b2,店:小安,2026-10-05 11:00:40,客服\n");
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(KefuScoreReport) report = score (fixture, scheme, 5, 5);
+      g_autoptr(KefuWorkbook) workbook = new_workbook (fixture, report, "en");
+
+      kefu_workbook_set_mask_buyers (workbook, pass == 1);
+      write_workbook (workbook, pass == 0 ? plain : masked);
+    }
+
+  /* Without the option the file is named as imported… */
+  rows = read_sheet (plain, 2);
+  g_assert_true (sheet_contains (rows, "聊天记录_tb_8831.csv"));
+  g_assert_true (sheet_contains (rows, "小安"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* …with it, the buyer is t and six asterisks, everywhere; the agent,
+   * the rest of the name and the figures stay. */
+  for (guint sheet = 0; sheet < 5; sheet++)
+    {
+      rows = read_sheet (masked, sheet);
+      g_assert_false (sheet_contains (rows, "tb_8831"));
+      if (sheet == 2)
+        {
+          g_assert_true (sheet_contains (rows, "聊天记录_t******.csv"));
+          g_assert_true (sheet_contains (rows, "小安"));
+          g_assert_true (sheet_contains (rows, "0.5"));   /* 1 of 2 turns within 30 s */
+        }
+      g_clear_pointer (&rows, g_ptr_array_unref);
+    }
+}
+
 static void
 test_languages (Fixture       *fixture,
                 gconstpointer  data)
@@ -668,8 +740,12 @@ static void
 test_texts (void)
 {
   const struct { const char *buyer, *masked; } buyers[] = {
-    { "小明明", "小**" }, { "tb_8831", "t**" }, { " x ", "x**" }, { "", "" }, { NULL, "" },
+    { "小明明", "小**" }, { "tb_8831", "t******" }, { " x ", "x**" }, { "ab", "a**" },
+    { "", "" }, { NULL, "" },
   };
+  g_auto(GStrv) candidates = _kefu_workbook_buyer_candidates ("聊天记录_tb_8831.csv");
+  g_autofree char *in_name = _kefu_workbook_mask_buyers_in ("聊天记录_tb_8831.csv",
+                                                            (const char *[]) { "tb", "tb_8831", NULL });
   g_autofree char *quoted = _kefu_workbook_quote_string ("say \"hi\"");
   g_autofree char *sheet = _kefu_workbook_quote_sheet ("It's");
   g_autofree char *header = _kefu_workbook_escape_header ("A&B &P\nshop");
@@ -681,6 +757,15 @@ test_texts (void)
 
       g_assert_cmpstr (masked, ==, buyers[i].masked);
     }
+  /* Runs between separators: the buyer, the name, not "_8" nor "c". */
+  g_assert_true (g_strv_contains ((const char * const *) candidates, "tb_8831"));
+  g_assert_true (g_strv_contains ((const char * const *) candidates, "聊天记录"));
+  g_assert_true (g_strv_contains ((const char * const *) candidates, "8831.csv"));
+  g_assert_false (g_strv_contains ((const char * const *) candidates, "_8"));
+  g_assert_false (g_strv_contains ((const char * const *) candidates, "b_8831"));
+  g_assert_false (g_strv_contains ((const char * const *) candidates, "csv."));
+  /* The longest first: tb_8831 whole, not tb then _8831. */
+  g_assert_cmpstr (in_name, ==, "聊天记录_t******.csv");
   g_assert_cmpstr (quoted, ==, "\"say \"\"hi\"\"\"");
   g_assert_cmpstr (sheet, ==, "'It''s'!");
   g_assert_cmpstr (header, ==, "A&&B &&Pshop");
@@ -816,6 +901,7 @@ main (int   argc,
   g_test_add_func ("/export/Workbook/language-unknown", test_language_unknown);
   g_test_add ("/export/Workbook/failures", Fixture, NULL, fixture_set_up, test_failures, fixture_tear_down);
   g_test_add ("/export/Workbook/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
+  g_test_add ("/export/Workbook/mask-buyers", Fixture, NULL, fixture_set_up, test_mask_buyers, fixture_tear_down);
   g_test_add_func ("/export/Workbook/sheet-names", test_sheet_names);
   g_test_add_func ("/export/Workbook/texts", test_texts);
   g_test_add_func ("/export/Workbook/catalog", test_catalog);

@@ -94,7 +94,7 @@ kefu_cli_export (KefuStore  *store,
     { "shop", 0, 0, G_OPTION_ARG_STRING, &shop, N_("The shop (default: the database’s only shop)"), N_("NAME") },
     { "manual", 0, 0, G_OPTION_ARG_FILENAME, &manual_path, N_("Points given by hand: a sheet with 客服, 项目, 得分 (agent, item, points)"), N_("FILE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &language, N_("The workbook’s language: zh_CN, en or es (default: the user’s)"), N_("LANGUAGE") },
-    { "mask-buyers", 0, 0, G_OPTION_ARG_NONE, &mask_buyers, N_("Show buyers’ identifiers as x**, for a workbook that leaves the shop"), NULL },
+    { "mask-buyers", 0, 0, G_OPTION_ARG_NONE, &mask_buyers, N_("For a workbook that leaves the shop: buyers’ identifiers written in it show only their first character, the rest as * (tb_8831 → t******). The sheets give figures by agent, never by buyer; a buyer can only appear in the names of the imported files the Details sheet lists as sources, such as a chat log exported per buyer, and is masked there"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write"), N_("FILE.xlsx") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }

@@ -187,20 +187,122 @@ _kefu_workbook_safe_text (const char *text)
  * _kefu_workbook_mask_buyer:
  *
  * Returns: (transfer full): a buyer's identifier as workbooks that leave
- *   the shop show it: its first character and two asterisks ("x**"), as
- *   the platforms mask buyers
+ *   the shop show it: its first character, then an asterisk for each of
+ *   the others and at least two ("x**", "t******"), as the platforms mask
+ *   buyers
  */
 char *
 _kefu_workbook_mask_buyer (const char *buyer)
 {
   g_autofree char *valid = g_utf8_make_valid (buyer != NULL ? buyer : "", -1);
-  g_autofree char *first = NULL;
+  GString *masked;
+  glong n;
 
   g_strstrip (valid);
   if (*valid == '\0')
     return g_strdup ("");
-  first = g_strndup (valid, g_utf8_next_char (valid) - valid);
-  return g_strconcat (first, "**", NULL);
+  n = g_utf8_strlen (valid, -1);
+  masked = g_string_new_len (valid, g_utf8_next_char (valid) - valid);
+  for (glong i = 1; i < MAX (n, 3); i++)
+    g_string_append_c (masked, '*');
+  return g_string_free (masked, FALSE);
+}
+
+static gboolean
+is_separator (const char *p)
+{
+  return !g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+/**
+ * _kefu_workbook_buyer_candidates:
+ *
+ * The parts of @text that could be a buyer's identifier written in it, as
+ * in a chat log exported per buyer, 聊天记录_tb_8831.csv: every run that
+ * starts and ends next to a separator (a character neither a letter nor
+ * a digit) or at an end of the text, of two characters or more.
+ *
+ * Returns: (transfer full): the candidates, each once
+ */
+GStrv
+_kefu_workbook_buyer_candidates (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize length;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strv_builder_end (builder);
+
+  /* The places a candidate may start or end. */
+  length = strlen (text);
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gsize at = p - text;
+      gboolean after_separator = p == text || is_separator (g_utf8_prev_char (p));
+      gboolean before_separator = *p == '\0' || is_separator (p);
+
+      if (*p != '\0' && (after_separator || before_separator))
+        g_array_append_val (starts, at);
+      if (p != text && (after_separator || before_separator))
+        g_array_append_val (ends, at);
+      if (at >= length)
+        break;
+    }
+
+  for (guint i = 0; i < starts->len; i++)
+    for (guint j = 0; j < ends->len; j++)
+      {
+        gsize from = g_array_index (starts, gsize, i);
+        gsize to = g_array_index (ends, gsize, j);
+        g_autofree char *part = NULL;
+
+        if (to <= from)
+          continue;
+        part = g_strndup (text + from, to - from);
+        if (g_utf8_strlen (part, -1) >= 2 && g_hash_table_add (seen, g_strdup (part)))
+          g_strv_builder_add (builder, part);
+      }
+  return g_strv_builder_end (builder);
+}
+
+static int
+longer_first (gconstpointer a,
+              gconstpointer b)
+{
+  gsize x = strlen (*(const char * const *) a);
+  gsize y = strlen (*(const char * const *) b);
+
+  return x > y ? -1 : x < y;
+}
+
+/**
+ * _kefu_workbook_mask_buyers_in:
+ * @buyers: the buyers' identifiers written in @text
+ *
+ * Returns: (transfer full): @text with each of @buyers masked as
+ *   _kefu_workbook_mask_buyer() masks it, the longest first
+ */
+char *
+_kefu_workbook_mask_buyers_in (const char         *text,
+                               const char * const *buyers)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GString *masked = g_string_new (text);
+
+  for (guint i = 0; buyers != NULL && buyers[i] != NULL; i++)
+    if (*buyers[i] != '\0')
+      g_ptr_array_add (sorted, (gpointer) buyers[i]);
+  g_ptr_array_sort (sorted, longer_first);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      g_autofree char *mask = _kefu_workbook_mask_buyer (g_ptr_array_index (sorted, i));
+
+      g_string_replace (masked, g_ptr_array_index (sorted, i), mask, 0);
+    }
+  return g_string_free (masked, FALSE);
 }
 
 /**

@@ -61,6 +61,50 @@ add_batches (GHashTable      *names,
       }
 }
 
+/* The files' names are the only texts the workbook takes from the
+ * imports beside the agents' names, and a chat log exported per buyer is
+ * named after the buyer: the names that have a buyer of the shop in
+ * them are kept masked too, for a workbook written with mask-buyers. */
+static gboolean
+mask_names (KefuWorkbook  *self,
+            KefuStore     *store,
+            gint64         shop_id,
+            GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) candidates = NULL;
+  g_auto(GStrv) buyers = NULL;
+  GHashTableIter iter;
+  gpointer id, name;
+
+  g_hash_table_iter_init (&iter, _kefu_workbook_get_batch_names (self));
+  while (g_hash_table_iter_next (&iter, NULL, &name))
+    {
+      g_auto(GStrv) parts = _kefu_workbook_buyer_candidates (name);
+
+      g_strv_builder_addv (builder, (const char **) parts);
+    }
+  candidates = g_strv_builder_end (builder);
+  if (candidates[0] == NULL)
+    return TRUE;
+  buyers = kefu_store_find_buyers (store, shop_id, (const char * const *) candidates, error);
+  if (buyers == NULL)
+    return FALSE;
+  if (buyers[0] == NULL)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, _kefu_workbook_get_batch_names (self));
+  while (g_hash_table_iter_next (&iter, &id, &name))
+    {
+      g_autofree char *masked = _kefu_workbook_mask_buyers_in (name, (const char * const *) buyers);
+
+      if (g_strcmp0 (masked, name) != 0)
+        g_hash_table_replace (_kefu_workbook_get_masked_names (self),
+                              g_memdup2 (id, sizeof (gint64)), g_steal_pointer (&masked));
+    }
+  return TRUE;
+}
+
 static gboolean
 load_shop_name (KefuWorkbook  *self,
                 KefuStore     *store,
@@ -149,7 +193,7 @@ kefu_workbook_load (KefuWorkbook              *self,
   if (daily == NULL)
     return FALSE;
   _kefu_workbook_set_tables (self, period, daily);
-  return TRUE;
+  return mask_names (self, store, shop_id, error);
 }
 
 static gpointer
@@ -250,7 +294,7 @@ _kefu_workbook_finish_loading (KefuWorkbook  *self,
       if (daily == NULL)
         return FALSE;
       _kefu_workbook_set_tables (self, NULL, daily);
-      return TRUE;
+      return mask_names (self, pending->store, pending->shop_id, error);
     }
 
   g_hash_table_iter_init (&iter, pending->batch_names);
@@ -261,7 +305,7 @@ _kefu_workbook_finish_loading (KefuWorkbook  *self,
         g_hash_table_iter_steal (&iter);
       }
   _kefu_workbook_set_tables (self, NULL, pending->daily);
-  return TRUE;
+  return mask_names (self, pending->store, pending->shop_id, error);
 }
 
 /**
@@ -328,6 +372,8 @@ kefu_workbook_new_from_store (KefuStore                 *store,
     return NULL;
   add_batches (_kefu_workbook_get_batch_names (self), store, period);
   _kefu_workbook_set_tables (self, period, NULL);
+  if (!mask_names (self, store, shop_id, error))
+    return NULL;
 
   if (pending != NULL)
     _kefu_workbook_set_pending (self, g_steal_pointer (&pending));
@@ -339,6 +385,8 @@ kefu_workbook_new_from_store (KefuStore                 *store,
       if (daily == NULL)
         return NULL;
       _kefu_workbook_set_tables (self, NULL, daily);
+      if (!mask_names (self, store, shop_id, error))
+        return NULL;
     }
   return g_steal_pointer (&self);
 }

@@ -153,6 +153,7 @@ KefuMetricTable     *_kefu_workbook_get_daily       (KefuWorkbook         *self)
 const char          *_kefu_workbook_get_batch_name  (KefuWorkbook         *self,
                                                      gint64                batch_id);
 GHashTable          *_kefu_workbook_get_batch_names (KefuWorkbook         *self);
+GHashTable          *_kefu_workbook_get_masked_names (KefuWorkbook        *self);
 void                 _kefu_workbook_set_tables      (KefuWorkbook         *self,
                                                      KefuMetricTable      *period,
                                                      KefuMetricTable      *daily);
@@ -172,6 +173,9 @@ char     *_kefu_workbook_quote_sheet     (const char          *name);
 char     *_kefu_workbook_quote_string    (const char          *text);
 char     *_kefu_workbook_safe_text       (const char          *text);
 char     *_kefu_workbook_mask_buyer      (const char          *buyer);
+GStrv     _kefu_workbook_buyer_candidates (const char         *text);
+char     *_kefu_workbook_mask_buyers_in  (const char          *text,
+                                          const char * const  *buyers);
 char     *_kefu_workbook_escape_header   (const char          *text);
 double    _kefu_workbook_text_width      (const char          *text);
 char     *_kefu_workbook_cell            (guint                row,

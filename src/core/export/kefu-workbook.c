@@ -45,6 +45,7 @@ struct _KefuWorkbook
   KefuMetricTable *period;         /* KEFU_GROUP_AGENT, the scheme's metrics */
   KefuMetricTable *daily;          /* KEFU_GROUP_AGENT_DAY */
   GHashTable      *batch_names;    /* batch id → file name */
+  GHashTable      *masked_names;   /* batch id → file name, its buyers masked */
   KefuWorkbookPending *pending; /* the daily values, still being read */
 };
 
@@ -73,6 +74,7 @@ kefu_workbook_finalize (GObject *object)
   g_clear_object (&self->period);
   g_clear_object (&self->daily);
   g_clear_pointer (&self->batch_names, g_hash_table_unref);
+  g_clear_pointer (&self->masked_names, g_hash_table_unref);
   g_clear_pointer (&self->catalog, _kefu_catalog_free);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_free (self->shop_name);
@@ -166,6 +168,7 @@ static void
 kefu_workbook_init (KefuWorkbook *self)
 {
   self->batch_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->masked_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 /**
@@ -383,7 +386,11 @@ const char *
 _kefu_workbook_get_batch_name (KefuWorkbook *self,
                                gint64        batch_id)
 {
+  const char *masked;
+
   _kefu_workbook_finish_loading (self, NULL);
+  if (self->mask_buyers && (masked = g_hash_table_lookup (self->masked_names, &batch_id)) != NULL)
+    return masked;
   return g_hash_table_lookup (self->batch_names, &batch_id);
 }
 
@@ -391,6 +398,14 @@ GHashTable *
 _kefu_workbook_get_batch_names (KefuWorkbook *self)
 {
   return self->batch_names;
+}
+
+/* Batch id → its file name with the buyers' identifiers written in it
+ * masked; only the names that have any. */
+GHashTable *
+_kefu_workbook_get_masked_names (KefuWorkbook *self)
+{
+  return self->masked_names;
 }
 
 void

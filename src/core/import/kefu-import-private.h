@@ -34,6 +34,9 @@ typedef struct
   GDate              file_to;
   GDate              seen_from;      /* the days the rows covered */
   GDate              seen_to;
+  gint64             seen_first;     /* the times events covered, when seen_times */
+  gint64             seen_last;
+  gboolean           seen_times;
   GTimeZone         *tz;
 
   int                col_agent;      /* file columns, or -1 */
@@ -49,6 +52,11 @@ typedef struct
   GHashTable        *overlaps;       /* other batch id → measures */
   GHashTable        *seen_numbers;   /* refund or sub-order numbers of this file */
   GHashTable        *seen_orders;    /* order numbers of this file, when lines merge */
+  struct {
+    const char      *name;
+    int              index;          /* profile column, or -1 */
+  }                  fields_known[16];  /* the fields the rows asked for */
+  guint              n_fields_known;
 } Import;
 
 char * _kefu_import_format_date (const GDate *date);
@@ -65,6 +73,7 @@ gboolean _kefu_import_table_row (Import *import, const KefuRow *row, GError **er
 const char * _kefu_import_field_text (Import *import, const char *field);
 const KefuValue * _kefu_import_field_value (Import *import, const char *field);
 void _kefu_import_extend_seen_time (Import *import, gint64 time);
+void _kefu_import_settle_seen_times (Import *import);
 gboolean _kefu_import_require_fields (Import *import,
                                       const KefuRow *row,
                                       const char * const *fields,

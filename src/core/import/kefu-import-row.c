@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "import/kefu-import-private.h"
@@ -157,16 +158,38 @@ _kefu_import_parse_row (Import        *import,
   return ok;
 }
 
+/* The profile column of @field: rows ask for the same few fields by the
+ * same literal names, so those are remembered by address (and checked by
+ * content) after the first. */
+static int
+field_index (Import     *import,
+             const char *field)
+{
+  const KefuProfileColumn *column;
+  int index;
+
+  for (guint i = 0; i < import->n_fields_known; i++)
+    if (import->fields_known[i].name == field && strcmp (field, import->fields_known[i].name) == 0)
+      return import->fields_known[i].index;
+
+  column = kefu_profile_get_field (import->profile, field);
+  index = column != NULL ? column - kefu_profile_get_column (import->profile, 0) : -1;
+  if (import->n_fields_known < G_N_ELEMENTS (import->fields_known))
+    {
+      import->fields_known[import->n_fields_known].name = field;
+      import->fields_known[import->n_fields_known++].index = index;
+    }
+  return index;
+}
+
 const char *
 _kefu_import_field_text (Import     *import,
                          const char *field)
 {
-  const KefuProfileColumn *column = kefu_profile_get_field (import->profile, field);
-  guint index;
+  int index = field_index (import, field);
 
-  if (column == NULL)
+  if (index < 0)
     return NULL;
-  index = column - kefu_profile_get_column (import->profile, 0);
   if (import->values[index].status != KEFU_VALUE_OK || import->cells[index] == NULL)
     return NULL;
   return import->cells[index]->text;
@@ -177,25 +200,50 @@ _kefu_import_field_value (Import     *import,
                           const char *field)
 {
   static const KefuValue missing = { KEFU_VALUE_MISSING, KEFU_MISSING_EMPTY, NAN, "" };
-  const KefuProfileColumn *column = kefu_profile_get_field (import->profile, field);
+  int index = field_index (import, field);
 
-  if (column == NULL)
+  if (index < 0)
     return &missing;
-  return &import->values[column - kefu_profile_get_column (import->profile, 0)];
+  return &import->values[index];
 }
 
+/* Events' times are kept as a span; their days are worked out once, by
+ * _kefu_import_settle_seen_times(). */
 void
 _kefu_import_extend_seen_time (Import *import,
                                gint64  time)
 {
+  if (!import->seen_times || time < import->seen_first)
+    import->seen_first = time;
+  if (!import->seen_times || time > import->seen_last)
+    import->seen_last = time;
+  import->seen_times = TRUE;
+}
+
+static void
+local_day (Import *import,
+           gint64  time,
+           GDate  *day)
+{
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, import->tz);
-  GDate day;
 
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, g_date_time_get_day_of_month (local),
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (local),
                   g_date_time_get_month (local), g_date_time_get_year (local));
-  _kefu_import_extend_seen (import, &day, &day);
+}
+
+/* Adds the days of the events' times to the days the rows covered. */
+void
+_kefu_import_settle_seen_times (Import *import)
+{
+  GDate first, last;
+
+  if (!import->seen_times)
+    return;
+  local_day (import, import->seen_first, &first);
+  local_day (import, import->seen_last, &last);
+  _kefu_import_extend_seen (import, &first, &last);
 }
 
 /* Reports the first of @fields the row lacks; TRUE when it has them all. */

@@ -394,6 +394,7 @@ use_match (Import           *import,
   import->col_start = kefu_import_match_column (match, "period_start");
   import->col_end = kefu_import_match_column (match, "period_end");
   import->n_fields = kefu_profile_get_n_columns (match->profile);
+  import->n_fields_known = 0;
   g_free (import->values);
   g_free (import->cells);
   import->values = g_new0 (KefuValue, import->n_fields);
@@ -705,6 +706,7 @@ kefu_import_file (KefuStore               *store,
 
   /* Events without any time (orders not yet paid, in a Pinduoduo list)
    * cover no day. */
+  _kefu_import_settle_seen_times (&import);
   if (g_date_valid (&import.seen_from))
     {
       facts->period_start = _kefu_import_format_date (&import.seen_from);

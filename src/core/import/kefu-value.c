@@ -245,14 +245,28 @@ decimal_is_integer (const Decimal *d)
   return exp >= 0;
 }
 
-/* The one rounding: strtod rounds "3699e-4" correctly. */
+/* The one rounding: strtod rounds "3699e-4" correctly. So does one
+ * multiplication or division of two exact doubles — digits below 2^53
+ * and a power of ten up to 10^22 — which most values are (Clinger's fast
+ * path), without printing and reading back. */
 static double
 decimal_to_double (const Decimal *d)
 {
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
   char buffer[64];
 
   if (d->digits == 0)
     return 0.0;
+  if (d->digits <= (G_GUINT64_CONSTANT (1) << 53) && d->exp >= -22 && d->exp <= 22)
+    {
+      double x = d->exp < 0 ? (double) d->digits / powers[-d->exp]
+                            : (double) d->digits * powers[d->exp];
+
+      return d->negative ? -x : x;
+    }
   g_snprintf (buffer, sizeof buffer, "%s%" G_GUINT64_FORMAT "e%d",
               d->negative ? "-" : "", d->digits, d->exp);
   return g_ascii_strtod (buffer, NULL);
@@ -382,6 +396,30 @@ is_dashes (const char *text)
 }
 
 static gboolean
+may_start_placeholder (gunichar c)
+{
+  switch (c)
+    {
+    case '\0': case '/': case '#': case '-': case 'n': case 'N':
+    case 0x2013: case 0x2014: case 0x2015:          /* dashes */
+    case 0x65E0: case 0x6682:                        /* 无 暂 */
+    case 0x5EF6: case 0x7EDF: case 0x8BA1:           /* 延 统 计 */
+    case 0x6570: case 0x5F85: case 0x66F4:           /* 数 待 更 */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether normalize() may drop or change @c at the start of a text. */
+static gboolean
+normalize_may_change (gunichar c)
+{
+  return (c < 0x80 && g_ascii_isspace (c)) || c == 0x3000 || c == 0x00A0 || c == 0xFEFF ||
+         c == 0x2212 || (c >= 0xFF01 && c <= 0xFF5E);
+}
+
+static gboolean
 classify (const char        *text,
           KefuMissingReason *reason)
 {
@@ -401,17 +439,8 @@ classify (const char        *text,
 
   /* Every placeholder starts with one of a few characters: most values
    * are told apart by their first one. */
-  switch (g_utf8_get_char (text))
-    {
-    case '\0': case '/': case '#': case '-': case 'n': case 'N':
-    case 0x2013: case 0x2014: case 0x2015:          /* dashes */
-    case 0x65E0: case 0x6682:                        /* 无 暂 */
-    case 0x5EF6: case 0x7EDF: case 0x8BA1:           /* 延 统 计 */
-    case 0x6570: case 0x5F85: case 0x66F4:           /* 数 待 更 */
-      break;
-    default:
-      return FALSE;
-    }
+  if (!may_start_placeholder (g_utf8_get_char (text)))
+    return FALSE;
 
   if (*text == '\0')
     *reason = KEFU_MISSING_EMPTY;
@@ -458,6 +487,16 @@ kefu_value_is_placeholder (const char        *text,
   if (g_ascii_isdigit (text[0]) ||
       (g_ascii_isalpha (text[0]) && text[0] != 'n' && text[0] != 'N'))
     return FALSE;
+
+  /* Likewise any first character that normalizing leaves as it is, such
+   * as the first of a name in Chinese: no copy needed to tell. (A text
+   * that is not UTF-8 is no placeholder either way.) */
+  {
+    gunichar first = g_utf8_get_char_validated (text, -1);
+
+    if (first < 0x110000 && !normalize_may_change (first) && !may_start_placeholder (first))
+      return FALSE;
+  }
 
   normal = normalize (text);
   return normal != NULL && classify (normal, reason);
@@ -546,19 +585,38 @@ expected_datetime (void)
   return _("a date and time such as 2026-10-01 08:03:12 or 2026/10/1 8:03");
 }
 
+/* Whether normalize() would return @text unchanged: ASCII only (nothing
+ * to fold) and no space at either end (nothing to trim). */
+static gboolean
+is_plain_ascii (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+
+  if (*p == '\0' || g_ascii_isspace (*p))
+    return FALSE;
+  for (; p[1] != '\0'; p++)
+    if (*p >= 0x80)
+      return FALSE;
+  return *p < 0x80 && !g_ascii_isspace (*p);
+}
+
 /* The common start of every parser: sets @value to INVALID and returns
  * TRUE when the cell is settled (missing, or not UTF-8). Otherwise @text
- * is the normalized text of a TEXT cell, or NULL for the other types. */
+ * is the normalized text of a TEXT cell, or NULL for the other types;
+ * it is the cell's own text when that needs no normalizing (most cells),
+ * else a copy that @owned holds. */
 static gboolean
 begin (const KefuCell  *cell,
        const char      *expected,
        KefuValue       *value,
-       char           **text)
+       const char     **text,
+       char           **owned)
 {
   KefuMissingReason reason;
 
   *value = (KefuValue) { KEFU_VALUE_INVALID, KEFU_MISSING_EMPTY, NAN, expected };
   *text = NULL;
+  *owned = NULL;
 
   if (cell == NULL || cell->type == KEFU_CELL_EMPTY
       || (cell->type == KEFU_CELL_TEXT && cell->text == NULL))
@@ -567,12 +625,17 @@ begin (const KefuCell  *cell,
     reason = KEFU_MISSING_ERROR;
   else if (cell->type != KEFU_CELL_TEXT)
     return FALSE;
-  else if ((*text = normalize (cell->text)) == NULL)
-    return TRUE;
-  else if (!classify (*text, &reason))
-    return FALSE;
   else
-    g_clear_pointer (text, g_free);
+    {
+      if (is_plain_ascii (cell->text))
+        *text = cell->text;
+      else if ((*text = *owned = normalize (cell->text)) == NULL)
+        return TRUE;
+      if (!classify (*text, &reason))
+        return FALSE;
+      *text = NULL;
+      g_clear_pointer (owned, g_free);
+    }
 
   value->status = KEFU_VALUE_MISSING;
   value->missing = reason;
@@ -633,11 +696,12 @@ read_number_text (const char *text,
 KefuValue
 kefu_value_parse_count (const KefuCell *cell)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *owned = NULL;
+  const char *text;
   KefuValue value;
   Decimal d;
 
-  if (begin (cell, expected_count (), &value, &text))
+  if (begin (cell, expected_count (), &value, &text, &owned))
     return value;
 
   if (text != NULL ? !read_number_text (text, &d)
@@ -652,11 +716,12 @@ kefu_value_parse_count (const KefuCell *cell)
 KefuValue
 kefu_value_parse_number (const KefuCell *cell)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *owned = NULL;
+  const char *text;
   KefuValue value;
   Decimal d;
 
-  if (begin (cell, expected_number (), &value, &text))
+  if (begin (cell, expected_number (), &value, &text, &owned))
     return value;
 
   if (text == NULL)
@@ -670,7 +735,9 @@ kefu_value_parse_number (const KefuCell *cell)
 KefuValue
 kefu_value_parse_money (const KefuCell *cell)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *owned = NULL;
+  g_autofree char *inner = NULL;
+  const char *text;
   KefuValue value;
   const char *p;
   gboolean accounting = FALSE;
@@ -679,7 +746,7 @@ kefu_value_parse_money (const KefuCell *cell)
   gsize length;
   Decimal d;
 
-  if (begin (cell, expected_money (), &value, &text))
+  if (begin (cell, expected_money (), &value, &text, &owned))
     return value;
 
   if (text == NULL)
@@ -690,10 +757,11 @@ kefu_value_parse_money (const KefuCell *cell)
   if (length >= 2 && text[0] == '(' && text[length - 1] == ')')
     {
       accounting = TRUE;
-      text[length - 1] = '\0';
+      inner = g_strndup (text + 1, length - 2);
+      text = inner;
     }
 
-  p = text + (accounting ? 1 : 0);
+  p = text;
   skip_spaces (&p);
   has_sign = read_sign (&p, &negative);
   skip_spaces (&p);
@@ -720,14 +788,15 @@ KefuValue
 kefu_value_parse_rate (const KefuCell *cell,
                        KefuRateScale   scale)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *owned = NULL;
+  const char *text;
   KefuValue value;
   gboolean percent = FALSE;
   gboolean negative = FALSE;
   double magnitude;
   Decimal d;
 
-  if (begin (cell, expected_rate (scale), &value, &text))
+  if (begin (cell, expected_rate (scale), &value, &text, &owned))
     return value;
 
   if (text != NULL)
@@ -957,11 +1026,12 @@ KefuValue
 kefu_value_parse_duration (const KefuCell   *cell,
                            KefuDurationUnit  unit)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *owned = NULL;
+  const char *text;
   KefuValue value;
   Decimal d;
 
-  if (begin (cell, expected_duration (), &value, &text))
+  if (begin (cell, expected_duration (), &value, &text, &owned))
     return value;
 
   if (text != NULL)
@@ -1276,14 +1346,15 @@ KefuValue
 kefu_value_parse_date (const KefuCell *cell,
                        GDate          *date)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *owned = NULL;
+  const char *text;
   KefuValue value;
   Stamp stamp;
 
   g_return_val_if_fail (date != NULL, ((KefuValue) { KEFU_VALUE_INVALID, 0, NAN, "" }));
 
   g_date_clear (date, 1);
-  if (begin (cell, expected_date (), &value, &text))
+  if (begin (cell, expected_date (), &value, &text, &owned))
     return value;
   if (!read_stamp (cell, text, &stamp))
     return value;
@@ -1293,18 +1364,35 @@ kefu_value_parse_date (const KefuCell *cell,
   return value;
 }
 
+/* Days from 1970-01-01 to a day of the proleptic Gregorian calendar
+ * (H. Hinnant's days_from_civil). */
+static gint64
+days_from_civil (int year,
+                 int month,
+                 int day)
+{
+  gint64 y = year - (month <= 2);
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 yoe = y - era * 400;
+  gint64 doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 719468;
+}
+
 KefuValue
 kefu_value_parse_datetime (const KefuCell *cell,
                            GTimeZone      *tz)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *owned = NULL;
+  const char *text;
   KefuValue value;
   Stamp stamp;
   gint64 unix_time;
 
   g_return_val_if_fail (tz != NULL, ((KefuValue) { KEFU_VALUE_INVALID, 0, NAN, "" }));
 
-  if (begin (cell, expected_datetime (), &value, &text))
+  if (begin (cell, expected_datetime (), &value, &text, &owned))
     return value;
   if (!read_stamp (cell, text, &stamp))
     return value;
@@ -1322,12 +1410,14 @@ kefu_value_parse_datetime (const KefuCell *cell,
     }
   else
     {
-      g_autoptr(GDateTime) local = g_date_time_new (tz, stamp.year, stamp.month, stamp.day,
-                                                    stamp.hour, stamp.minute, stamp.second);
+      /* What g_date_time_new (tz, …) computes, without making one per
+       * cell: the wall-clock seconds, moved out of a gap of the zone's
+       * changes, less the offset of the interval they fall in. */
+      gint64 wall = days_from_civil (stamp.year, stamp.month, stamp.day) * 86400
+                    + stamp.hour * 3600 + stamp.minute * 60 + stamp.second;
+      int interval = g_time_zone_adjust_time (tz, G_TIME_TYPE_STANDARD, &wall);
 
-      if (local == NULL)
-        return value;
-      unix_time = g_date_time_to_unix (local);
+      unix_time = wall - g_time_zone_get_offset (tz, interval);
     }
 
   return finish (value, (double) unix_time + stamp.fraction);

@@ -305,17 +305,29 @@ gboolean
 _kefu_metric_parse_day (const char *text,
                         gint64     *day)
 {
+  static const guint8 digits[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
   guint year, month, dom;
-  GDate date;
+  gint64 y, era, yoe, doy;
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
-      sscanf (text, "%4u-%2u-%2u", &year, &month, &dom) != 3 ||
-      !g_date_valid_dmy (dom, month, year))
+  /* Read for every measure: by hand, not by sscanf(). */
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    if (!g_ascii_isdigit (text[digits[i]]))
+      return FALSE;
+  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  month = (text[5] - '0') * 10 + (text[6] - '0');
+  dom = (text[8] - '0') * 10 + (text[9] - '0');
+  if (!g_date_valid_dmy (dom, month, year))
     return FALSE;
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, dom, month, year);
-  *day = (gint64) g_date_get_julian (&date) - EPOCH_JULIAN;
+  /* Days since 1970-01-01 (H. Hinnant's days_from_civil), as GDate's
+   * Julian day less the epoch's would give. */
+  y = (gint64) year - (month <= 2);
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + dom - 1;
+  *day = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
   return TRUE;
 }
 

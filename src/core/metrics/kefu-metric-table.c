@@ -13,6 +13,7 @@ typedef struct
   KefuMetricRowKey  key;
   char             *agent_name;
   char             *agent_account;
+  char             *sort_key;    /* the agent's name collated; set when sorting */
   GHashTable       *values;      /* metric key → KefuMetricValue* */
   GPtrArray        *notes;       /* KefuMetricNote* */
 } Row;
@@ -91,6 +92,7 @@ row_free (gpointer data)
   g_ptr_array_unref (row->notes);
   g_free (row->agent_name);
   g_free (row->agent_account);
+  g_free (row->sort_key);
   g_hash_table_unref (row->values);
   g_free (row);
 }
@@ -231,7 +233,8 @@ kefu_metric_table_add_row (KefuMetricTable        *self,
   row->agent_account = g_strdup (key->agent_account);
   row->key.agent_name = row->agent_name;
   row->key.agent_account = row->agent_account;
-  row->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, value_free);
+  /* Keyed by the table's own copy of each key (in self->keys). */
+  row->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, value_free);
   row->notes = g_ptr_array_new_with_free_func (note_free);
   g_ptr_array_add (self->rows, row);
   return self->rows->len - 1;
@@ -245,6 +248,7 @@ kefu_metric_table_set (KefuMetricTable       *self,
                        const KefuMetricValue *value)
 {
   KefuMetricValue *copy;
+  gpointer known;
 
   g_return_if_fail (KEFU_IS_METRIC_TABLE (self));
   g_return_if_fail (row < self->rows->len);
@@ -253,10 +257,12 @@ kefu_metric_table_set (KefuMetricTable       *self,
   if (value->batches != NULL)
     copy->batches = g_array_ref (value->batches);
 
-  g_hash_table_replace (((Row *) g_ptr_array_index (self->rows, row))->values,
-                        g_strdup (key), copy);
-  if (!g_hash_table_contains (self->keys, key))
-    g_hash_table_add (self->keys, g_strdup (key));
+  if (!g_hash_table_lookup_extended (self->keys, key, &known, NULL))
+    {
+      known = g_strdup (key);
+      g_hash_table_add (self->keys, known);
+    }
+  g_hash_table_replace (((Row *) g_ptr_array_index (self->rows, row))->values, known, copy);
 }
 
 GPtrArray *
@@ -299,10 +305,7 @@ compare_rows (gconstpointer a,
     return x->key.agent_id == 0 ? -1 : 1;
   if (x->key.agent_id != y->key.agent_id)
     {
-      g_autofree char *kx = g_utf8_collate_key (x->agent_name ? x->agent_name : "", -1);
-      g_autofree char *ky = g_utf8_collate_key (y->agent_name ? y->agent_name : "", -1);
-
-      order = strcmp (kx, ky);
+      order = strcmp (x->sort_key, y->sort_key);
       if (order != 0)
         return order;
       return x->key.agent_id < y->key.agent_id ? -1 : 1;
@@ -319,5 +322,14 @@ void
 kefu_metric_table_sort (KefuMetricTable *self)
 {
   g_return_if_fail (KEFU_IS_METRIC_TABLE (self));
+
+  /* Each name collated once, not at every comparison. */
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+
+      if (row->sort_key == NULL)
+        row->sort_key = g_utf8_collate_key (row->agent_name ? row->agent_name : "", -1);
+    }
   g_ptr_array_sort (self->rows, compare_rows);
 }

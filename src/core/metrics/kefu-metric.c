@@ -82,13 +82,21 @@ static const KefuMetricInfo metrics[] = {
 const KefuMetricInfo *
 kefu_metric_lookup (const char *key)
 {
+  static GHashTable *by_key;
+
   if (key == NULL)
     return NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (metrics); i++)
-    if (g_str_equal (metrics[i].key, key))
-      return &metrics[i];
-  return NULL;
+  /* Asked for every measure a query reads: a table, built once. */
+  if (g_once_init_enter (&by_key))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (metrics); i++)
+        g_hash_table_insert (table, (gpointer) metrics[i].key, (gpointer) &metrics[i]);
+      g_once_init_leave (&by_key, table);
+    }
+  return g_hash_table_lookup (by_key, key);
 }
 
 const KefuMetricInfo *

@@ -269,6 +269,68 @@ kefu_store_get_batch_file_name (KefuStore *self,
   return name;
 }
 
+/**
+ * kefu_store_find_buyers:
+ * @candidates: (array zero-terminated=1): texts that may be buyers' identifiers
+ *
+ * Which of @candidates are the identifier of a buyer of the shop: one of
+ * its messages, conversations or orders names them.
+ *
+ * Returns: (transfer full): those candidates, or %NULL with @error set
+ */
+GStrv
+kefu_store_find_buyers (KefuStore           *self,
+                        gint64               shop_id,
+                        const char * const  *candidates,
+                        GError             **error)
+{
+  g_autoptr(GStrvBuilder) found = g_strv_builder_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
+  g_return_val_if_fail (candidates != NULL, NULL);
+
+  if (candidates[0] == NULL)
+    return g_strv_builder_end (found);
+
+  /* The candidates as one JSON array, a value bound like any other. */
+  json_builder_begin_array (builder);
+  for (guint i = 0; candidates[i] != NULL; i++)
+    json_builder_add_string_value (builder, candidates[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  list = json_to_string (root, FALSE);
+
+  stmt = _kefu_store_prepare (self,
+                              "SELECT buyer FROM message "
+                              "  WHERE shop_id = ?1 AND buyer IN (SELECT value FROM json_each(?2)) "
+                              "UNION SELECT buyer FROM session "
+                              "  WHERE shop_id = ?1 AND buyer IN (SELECT value FROM json_each(?2)) "
+                              "UNION SELECT buyer FROM order_ "
+                              "  WHERE shop_id = ?1 AND buyer IN (SELECT value FROM json_each(?2))",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, shop_id);
+  sqlite3_bind_text (stmt, 2, list, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (found, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _kefu_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return g_strv_builder_end (found);
+}
+
 /* Other batches' events that a new batch repeats: orders and refunds by
  * number, messages and sessions by the time span the new batch covers. */
 static const struct {
@@ -326,6 +388,32 @@ kefu_store_event_overlaps (KefuStore   *self,
   int rc;
 
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
+
+  /* Events of a kind come only from batches of that kind: with no other
+   * in the shop, nothing can overlap — the first import of a shop's
+   * orders need not look up every one of its order numbers. */
+  stmt = _kefu_store_prepare (self,
+                              "SELECT EXISTS (SELECT 1 FROM import_batch n, import_batch o "
+                              "  WHERE n.id = ?1 AND o.shop_id = n.shop_id AND o.id != n.id "
+                              "    AND (o.kind IS NULL OR o.kind = ?2))", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _kefu_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (sqlite3_column_int (stmt, 0) == 0)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+  stmt = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (event_overlaps) && stmt == NULL; i++)
     if (g_str_equal (kind, event_overlaps[i].kind))

@@ -37,6 +37,31 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+/* For the rows of an import, one per line of the file: the text is not
+ * copied, so the statement is run with run_unbound(), which lets go of
+ * it before the caller frees it. */
+static void
+bind_text_static (sqlite3_stmt *stmt,
+                  int           column,
+                  const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gboolean
+run_unbound (KefuStore     *self,
+             sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  gboolean ok = _kefu_store_run (self, stmt, error);
+
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
 static void
 bind_id (sqlite3_stmt *stmt,
          int           column,
@@ -401,14 +426,14 @@ kefu_store_add_message (KefuStore          *self,
   sqlite3_bind_int64 (stmt, 1, message->batch_id);
   sqlite3_bind_int64 (stmt, 2, message->shop_id);
   bind_id (stmt, 3, message->agent_id);
-  bind_text (stmt, 4, message->conversation);
-  bind_text (stmt, 5, message->buyer);
+  bind_text_static (stmt, 4, message->conversation);
+  bind_text_static (stmt, 5, message->buyer);
   sqlite3_bind_int64 (stmt, 6, message->sent_at);
-  bind_text (stmt, 7, sender_names[message->sender]);
-  bind_text (stmt, 8, message->type);
-  bind_text (stmt, 9, message->content);
+  bind_text_static (stmt, 7, sender_names[message->sender]);
+  bind_text_static (stmt, 8, message->type);
+  bind_text_static (stmt, 9, message->content);
 
-  return _kefu_store_run (self, stmt, error);
+  return run_unbound (self, stmt, error);
 }
 
 static void
@@ -453,9 +478,9 @@ kefu_store_add_order (KefuStore        *self,
   sqlite3_bind_int64 (stmt, 1, order->batch_id);
   sqlite3_bind_int64 (stmt, 2, order->shop_id);
   bind_id (stmt, 3, order->agent_id);
-  bind_text (stmt, 4, order->order_no);
-  bind_text (stmt, 5, order->buyer);
-  bind_text (stmt, 6, order->status);
+  bind_text_static (stmt, 4, order->order_no);
+  bind_text_static (stmt, 5, order->buyer);
+  bind_text_static (stmt, 6, order->status);
   bind_time (stmt, 7, order->created_at);
   bind_time (stmt, 8, order->paid_at);
   bind_amount (stmt, 9, order->amount);
@@ -464,9 +489,9 @@ kefu_store_add_order (KefuStore        *self,
     sqlite3_bind_int64 (stmt, 11, order->items);
   else
     sqlite3_bind_null (stmt, 11);
-  bind_text (stmt, 12, order->after_sale);
+  bind_text_static (stmt, 12, order->after_sale);
 
-  return _kefu_store_run (self, stmt, error);
+  return run_unbound (self, stmt, error);
 }
 
 /**

@@ -307,8 +307,12 @@ open_database (KefuStore                *self,
   gint64 application_id, version, n_objects;
   gboolean fresh;
 
+  /* A store is used by the one thread that opened it (a worker opens its
+   * own), so its connection needs no mutex of its own: SQLite would lock
+   * one on every call, a column read included. */
   if (sqlite3_open_v2 (self->path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
     {
       g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_OPEN,
                    _("Could not open the database “%s”: %s"), self->path,

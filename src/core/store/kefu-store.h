@@ -228,6 +228,10 @@ gboolean     kefu_store_delete_overlapping (KefuStore           *self,
                                             GError             **error);
 char        *kefu_store_get_batch_file_name (KefuStore          *self,
                                             gint64               batch_id);
+GStrv        kefu_store_find_buyers        (KefuStore           *self,
+                                            gint64               shop_id,
+                                            const char * const  *candidates,
+                                            GError             **error);
 
 /* Scoring schemes and manual scores (kefu-store-scoring.c) */
 gint64       kefu_store_save_scheme        (KefuStore           *self,
