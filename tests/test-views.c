@@ -11,6 +11,8 @@
 
 #include <adwaita.h>
 
+#include "charts/kefu-radar-chart.h"
+#include "charts/kefu-trend-chart.h"
 #include "kefu-agent-row.h"
 #include "kefu-agents-view.h"
 #include "kefu-metric-card.h"
@@ -357,6 +359,23 @@ test_range (Fixture       *fixture,
   g_object_unref (picker);
 }
 
+static KefuChart *
+find_chart (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return KEFU_CHART (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      KefuChart *found = find_chart (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_agent_page (Fixture       *fixture,
                  gconstpointer  data)
@@ -406,6 +425,17 @@ test_agent_page (Fixture       *fixture,
     g_assert_cmpstr (previous, ==, "—");
     g_assert_null (change);
     g_assert_cmpstr (buyers, ==, "30");
+  }
+
+  /* The scheme's one metric drawn day by day; a radar needs three items. */
+  {
+    KefuChart *trend = find_chart (GTK_WIDGET (page), KEFU_TYPE_TREND_CHART);
+    KefuChart *radar = find_chart (GTK_WIDGET (page), KEFU_TYPE_RADAR_CHART);
+
+    g_assert_cmpstr (kefu_chart_get_title (trend), ==,
+                     kefu_metric_get_label (kefu_metric_lookup ("inquiry_conversion_rate")));
+    g_assert_false (kefu_chart_is_empty (trend));
+    g_assert_true (kefu_chart_is_empty (radar));
   }
 
   /* A new period keeps the page, with that period's figures. */

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "charts/kefu-radar-chart.h"
+#include "charts/kefu-trend-chart.h"
 #include "kefu-agent-page.h"
 
 G_BEGIN_DECLS
@@ -28,6 +30,8 @@ struct _KefuAgentPage
   GtkLabel        *score_label;
   GtkColumnView   *explain_view;
   GtkColumnView   *metrics_view;
+  KefuRadarChart  *radar_chart;
+  KefuTrendChart  *trend_chart;
 };
 
 const KefuMetricValue *_kefu_agent_page_agent_value    (KefuAgentPage *self,

@@ -4,7 +4,9 @@
  * in the same period, and against itself in the previous one. Below,
  * how the scheme scored the agent, item by item: the value with its
  * numerator and denominator, the bracket row it fell into, the points,
- * the weight, the weighted points and the files the value came from.
+ * the weight, the weighted points and the files the value came from;
+ * and the same two views drawn: the item points against the shop's
+ * average, and the scheme's first metric day by day against the shop's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -138,6 +140,34 @@ fill_metrics (KefuAgentPage *self)
                           (const char * const *) keys);
 }
 
+/* The charts: the agent's item points against every agent's average,
+ * and the scheme's first metric (else the 3-minute reply rate) per day,
+ * the agent's line beside the shop's. */
+static void
+update_charts (KefuAgentPage   *self,
+               KefuScoreReport *report)
+{
+  KefuMetricTable *daily = kefu_workspace_get_daily_table (self->workspace);
+  g_auto(GStrv) keys = report ? kefu_scheme_get_metric_keys (kefu_score_report_get_scheme (report)) : NULL;
+  const char *key = keys != NULL && keys[0] != NULL ? keys[0] : "response_rate_3min";
+  const KefuMetricInfo *info = kefu_metric_lookup (key);
+  g_autoptr(GPtrArray) series = NULL;
+  GDate from, to;
+
+  kefu_radar_chart_set_radar (self->radar_chart,
+                              report ? kefu_chart_radar_from_report (report, self->agent_id) : NULL);
+
+  g_object_set (self->trend_chart, "title", kefu_metric_get_label (info), NULL);
+  if (daily == NULL)
+    {
+      kefu_trend_chart_set_data (self->trend_chart, NULL, NULL, info->unit, NAN, NULL);
+      return;
+    }
+  series = kefu_chart_trend_series (daily, key, &self->agent_id, 1);
+  kefu_metric_table_get_period (daily, &from, &to);
+  kefu_trend_chart_set_data (self->trend_chart, series, &from, info->unit, NAN, NULL);
+}
+
 /**
  * kefu_agent_page_set_agent:
  *
@@ -193,6 +223,7 @@ kefu_agent_page_set_agent (KefuAgentPage *self,
     items = gtk_no_selection_new (g_object_ref (self->items));
   gtk_column_view_set_model (self->explain_view, GTK_SELECTION_MODEL (items));
   update_header (self, score);
+  update_charts (self, report);
   return TRUE;
 }
 
@@ -257,6 +288,8 @@ kefu_agent_page_class_init (KefuAgentPageClass *klass)
 
   object_class->dispose = kefu_agent_page_dispose;
 
+  g_type_ensure (KEFU_TYPE_RADAR_CHART);
+  g_type_ensure (KEFU_TYPE_TREND_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/kefu/Kefu/kefu-agent-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuAgentPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, KefuAgentPage, summary_label);
@@ -264,6 +297,8 @@ kefu_agent_page_class_init (KefuAgentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuAgentPage, score_label);
   gtk_widget_class_bind_template_child (widget_class, KefuAgentPage, explain_view);
   gtk_widget_class_bind_template_child (widget_class, KefuAgentPage, metrics_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuAgentPage, radar_chart);
+  gtk_widget_class_bind_template_child (widget_class, KefuAgentPage, trend_chart);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
