@@ -1,4 +1,4 @@
-/* kefu-test-store.c — a fresh database per test, and looking into it
+/* kefu-test-store.c — a fresh database per test, filling it and looking into it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -114,4 +114,65 @@ kefu_test_assert_no_measure (KefuTestStore *fixture,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     g_error ("measure %s for “%s” should be missing", key, agent);
   sqlite3_finalize (stmt);
+}
+
+/* Returns: the new shop's id */
+gint64
+kefu_test_add_shop (KefuTestStore *fixture,
+                    const char    *name,
+                    const char    *platform)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = kefu_store_add_shop (fixture->store, name, platform, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Imports @path into @shop through the real importer, which must take it. */
+void
+kefu_test_import_file (KefuTestStore *fixture,
+                       const char    *shop,
+                       const char    *path)
+{
+  g_autoptr(KefuImportResult) result = NULL;
+  KefuImportOptions options;
+
+  kefu_import_options_init (&options);
+  options.shop_name = shop;
+  result = kefu_import_file (fixture->store, kefu_profile_registry_get_default (), path,
+                             &options, NULL, NULL, NULL);
+  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+}
+
+/* Writes @contents as the file @name in the test's folder and imports it. */
+void
+kefu_test_import_text (KefuTestStore *fixture,
+                       const char    *shop,
+                       const char    *name,
+                       const char    *contents)
+{
+  g_autofree char *path = kefu_test_write_file (fixture, name, contents, -1);
+
+  kefu_test_import_file (fixture, shop, path);
+}
+
+static void
+on_updated (KefuWorkspace *workspace,
+            gboolean      *done)
+{
+  *done = TRUE;
+}
+
+/* Runs the main loop until the workspace has its figures: updated, and
+ * with no newer computation under way. */
+void
+kefu_test_wait_for_update (KefuWorkspace *workspace)
+{
+  gboolean done = FALSE;
+  gulong handler = g_signal_connect (workspace, "updated", G_CALLBACK (on_updated), &done);
+
+  while (!done || kefu_workspace_get_busy (workspace))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (workspace, handler);
 }

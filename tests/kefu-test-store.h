@@ -1,4 +1,4 @@
-/* kefu-test-store.h — a fresh database per test, and looking into it
+/* kefu-test-store.h — a fresh database per test, filling it and looking into it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +34,17 @@ void   kefu_test_assert_measure_on   (KefuTestStore *fixture,
 void   kefu_test_assert_no_measure   (KefuTestStore *fixture,
                                       const char    *agent,
                                       const char    *key);
+gint64 kefu_test_add_shop            (KefuTestStore *fixture,
+                                      const char    *name,
+                                      const char    *platform);
+void   kefu_test_import_file         (KefuTestStore *fixture,
+                                      const char    *shop,
+                                      const char    *path);
+void   kefu_test_import_text         (KefuTestStore *fixture,
+                                      const char    *shop,
+                                      const char    *name,
+                                      const char    *contents);
+void   kefu_test_wait_for_update     (KefuWorkspace *workspace);
 
 /* @agent: an account or a display name; "" for the shop's own figure */
 #define kefu_test_assert_measure(fixture, agent, key, sum, count, estimated) \

@@ -52,3 +52,12 @@ kefu_test_file_checksum (const char *path)
   g_assert_no_error (error);
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
+
+/* Lets layout, the frame clock and idle handlers run. */
+void
+kefu_test_wait_for_idle (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}

@@ -5,28 +5,14 @@
 #include "config.h"
 
 #include "kefu-core.h"
+#include "kefu-test-store.h"
 #include "kefu-test-utils.h"
 
 typedef struct
 {
-  char      *dir;
-  KefuStore *store;
-  gint64     shop_id;
+  KefuTestStore db;
+  gint64        shop_id;
 } Fixture;
-
-static void
-import (Fixture    *fixture,
-        const char *path)
-{
-  g_autoptr(KefuImportResult) result = NULL;
-  KefuImportOptions options;
-
-  kefu_import_options_init (&options);
-  options.shop_name = "小鹿女装";
-  result = kefu_import_file (fixture->store, kefu_profile_registry_get_default (), path,
-                             &options, NULL, NULL, NULL);
-  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
-}
 
 static void
 import_sample (Fixture    *fixture,
@@ -34,37 +20,24 @@ import_sample (Fixture    *fixture,
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
 
-  import (fixture, path);
+  kefu_test_import_file (&fixture->db, "小鹿女装", path);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *csv = NULL;
-  g_autofree char *span = NULL;
-
-  fixture->dir = kefu_test_make_tmpdir ();
-  db = g_build_filename (fixture->dir, "kefu.db", NULL);
-  fixture->store = kefu_store_open (db, &error);
-  g_assert_no_error (error);
-  fixture->shop_id = kefu_store_add_shop (fixture->store, "小鹿女装", "taobao", &error);
-  g_assert_no_error (error);
+  kefu_test_store_set_up (&fixture->db, data);
+  fixture->shop_id = kefu_test_add_shop (&fixture->db, "小鹿女装", "taobao");
 
   /* 甲's own figures for 1 and 2 October; A's for 1–30 October. */
-  csv = g_build_filename (fixture->dir, "daily.csv", NULL);
-  g_assert_true (g_file_set_contents (csv,
-                                      "客服,日期,咨询总人数,成交总人数\n"
-                                      "甲,2026-10-01,10,4\n"
-                                      "甲,2026-10-02,20,5\n", -1, NULL));
-  import (fixture, csv);
-  span = g_build_filename (fixture->dir, "span.csv", NULL);
-  g_assert_true (g_file_set_contents (span,
-                                      "客服,开始日期,结束日期,咨询总人数,成交总人数\n"
-                                      "A,2026-10-01,2026-10-30,275,88\n", -1, NULL));
-  import (fixture, span);
+  kefu_test_import_text (&fixture->db, "小鹿女装", "daily.csv",
+                         "客服,日期,咨询总人数,成交总人数\n"
+                         "甲,2026-10-01,10,4\n"
+                         "甲,2026-10-02,20,5\n");
+  kefu_test_import_text (&fixture->db, "小鹿女装", "span.csv",
+                         "客服,开始日期,结束日期,咨询总人数,成交总人数\n"
+                         "A,2026-10-01,2026-10-30,275,88\n");
   import_sample (fixture, "店铺每日指标.csv");
   import_sample (fixture, "聊天记录.csv");
   import_sample (fixture, "会话明细.csv");
@@ -76,9 +49,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  kefu_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  kefu_test_store_tear_down (&fixture->db, data);
 }
 
 /* One letter per day: '.' none, 'D' the day's own, 'S' a longer span. */
@@ -110,7 +81,7 @@ test_days (Fixture       *fixture,
   g_autoptr(KefuCoverage) coverage = NULL;
   GDate day;
 
-  coverage = kefu_coverage_query (fixture->store, fixture->shop_id, from, to, NULL, &error);
+  coverage = kefu_coverage_query (fixture->db.store, fixture->shop_id, from, to, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (kefu_coverage_get_n_days (coverage), ==, 6);
   kefu_coverage_get_day (coverage, 5, &day);
@@ -146,7 +117,7 @@ test_time_zone (Fixture       *fixture,
    * 30 September, and 08:05 on the 2nd is 17:05 on the 1st. */
   kefu_metric_settings_init (&settings);
   settings.time_zone = "America/Los_Angeles";
-  coverage = kefu_coverage_query (fixture->store, fixture->shop_id, from, to, &settings, &error);
+  coverage = kefu_coverage_query (fixture->db.store, fixture->shop_id, from, to, &settings, &error);
   g_assert_no_error (error);
   assert_days (coverage, KEFU_DATA_MESSAGES, "DD.");
   /* Figures are of calendar days: no zone moves them. */
@@ -162,7 +133,7 @@ test_empty (Fixture       *fixture,
   g_autoptr(GDate) to = g_date_new_dmy (31, G_DATE_DECEMBER, 2026);
   g_autoptr(KefuCoverage) coverage = NULL;
 
-  coverage = kefu_coverage_query (fixture->store, fixture->shop_id, from, to, NULL, &error);
+  coverage = kefu_coverage_query (fixture->db.store, fixture->shop_id, from, to, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (kefu_coverage_get_n_days (coverage), ==, 31);
   g_assert_true (kefu_coverage_is_empty (coverage));
@@ -182,14 +153,14 @@ test_last_day (Fixture       *fixture,
   GDate day;
 
   /* A's figures run to 30 October, later than any event. */
-  g_assert_true (kefu_coverage_find_last_day (fixture->store, fixture->shop_id, NULL, &day, &error));
+  g_assert_true (kefu_coverage_find_last_day (fixture->db.store, fixture->shop_id, NULL, &day, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_date_get_day (&day), ==, 30);
   g_assert_cmpuint (g_date_get_month (&day), ==, G_DATE_OCTOBER);
 
-  empty_shop = kefu_store_add_shop (fixture->store, "空店", "jd", &error);
+  empty_shop = kefu_store_add_shop (fixture->db.store, "空店", "jd", &error);
   g_assert_no_error (error);
-  g_assert_false (kefu_coverage_find_last_day (fixture->store, empty_shop, NULL, &day, &error));
+  g_assert_false (kefu_coverage_find_last_day (fixture->db.store, empty_shop, NULL, &day, &error));
   g_assert_no_error (error);
 }
 
@@ -198,23 +169,14 @@ test_last_event (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KefuImportResult) result = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, "late.csv", NULL);
-  KefuImportOptions options;
   GDate day;
 
   /* 23:30 on 5 November in Shanghai is 15:30 UTC, still the 5th there. */
-  g_assert_true (g_file_set_contents (path,
-                                      "退款编号,订单编号,退款金额,退款状态,货物状态,售后类型,退款原因,申请时间,完结时间\n"
-                                      "RF1,O1,¥10.00,退款成功,买家未收到货,仅退款,不想要了,2026-11-05 23:30:00,2026-11-06 10:00:00\n",
-                                      -1, NULL));
-  kefu_import_options_init (&options);
-  options.shop_name = "小鹿女装";
-  result = kefu_import_file (fixture->store, kefu_profile_registry_get_default (), path,
-                             &options, NULL, NULL, NULL);
-  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
+  kefu_test_import_text (&fixture->db, "小鹿女装", "late.csv",
+                         "退款编号,订单编号,退款金额,退款状态,货物状态,售后类型,退款原因,申请时间,完结时间\n"
+                         "RF1,O1,¥10.00,退款成功,买家未收到货,仅退款,不想要了,2026-11-05 23:30:00,2026-11-06 10:00:00\n");
 
-  g_assert_true (kefu_coverage_find_last_day (fixture->store, fixture->shop_id, NULL, &day, &error));
+  g_assert_true (kefu_coverage_find_last_day (fixture->db.store, fixture->shop_id, NULL, &day, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_date_get_day (&day), ==, 5);
   g_assert_cmpuint (g_date_get_month (&day), ==, G_DATE_NOVEMBER);

@@ -30,14 +30,6 @@ static const char swapped_csv[] =
   "小安,120,200,早班\n"
   "汇总,120,200,\n";
 
-static void
-wait_for_idle (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 typedef gboolean (*Condition) (gpointer data);
 
 static void
@@ -53,7 +45,7 @@ wait_until (Condition   condition,
         g_error ("timed out waiting for %s", what);
       g_main_context_iteration (NULL, FALSE);
     }
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
 }
 
 static gboolean
@@ -164,7 +156,7 @@ drop (GtkWindow          *window,
       g_list_store_append (files, file);
     }
   kefu_window_import_files (KEFU_WINDOW (window), G_LIST_MODEL (files));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
 
   wizard = find_toplevel (KEFU_TYPE_IMPORT_WIZARD);
   g_assert_nonnull (wizard);
@@ -237,7 +229,7 @@ check_wizard (Fixture   *fixture,
 
   /* The swapped sheet: the same profile, 3 of 4 headers known. */
   kefu_import_wizard_select (wizard, 1);
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   g_assert_true (kefu_import_inspector_get_item (inspector) == second);
   facts = facts_of (second);
   g_assert_cmpstr (facts->profile_id, ==, "kefu-agent-table");
@@ -299,7 +291,7 @@ check_wizard (Fixture   *fixture,
     g_assert_nonnull (save);
     g_assert_true (gtk_widget_get_visible (save));
     g_signal_emit_by_name (save, "clicked");
-    wait_for_idle ();
+    kefu_test_wait_for_idle ();
     dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (dialog);
     gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "我的客服表");
@@ -317,7 +309,7 @@ check_wizard (Fixture   *fixture,
 
   /* Import: both files, a batch each, and the Data view lists them. */
   import_and_wait (fixture, wizard, 2);
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   kefu_window_set_view (KEFU_WINDOW (window), "data");
   data_view = KEFU_DATA_VIEW (find_widget (GTK_WIDGET (window), KEFU_TYPE_DATA_VIEW));
   g_assert_nonnull (data_view);
@@ -336,7 +328,7 @@ check_wizard (Fixture   *fixture,
 
   /* Undo takes both away, and the Data view says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-import", NULL));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   g_assert_cmpuint (count_batches (fixture), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kefu_data_view_get_selection (data_view))), ==, 0);
 }
@@ -427,7 +419,7 @@ check_encoding (Fixture   *fixture,
 
   /* Closed (Escape, Cancel), the wizard imports nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "window.close", NULL));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   g_assert_null (find_toplevel (KEFU_TYPE_IMPORT_WIZARD));
   g_assert_cmpuint (count_batches (fixture), ==, 2);
 }
@@ -444,26 +436,26 @@ check_delete (Fixture   *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
   /* Nothing selected, nothing to ask about. */
   gtk_widget_activate_action (GTK_WIDGET (data_view), "data.delete-selected", NULL);
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   gtk_selection_model_select_all (selection);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (data_view), "data.delete-selected", NULL));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
 
   /* Cancel keeps it. */
   adw_message_dialog_response (dialog, "cancel");
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   g_assert_cmpuint (count_batches (fixture), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (data_view), "data.delete-selected", NULL));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   g_assert_cmpuint (count_batches (fixture), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 0);
 }
@@ -475,7 +467,7 @@ on_activate (KefuApplication *app,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   g_assert_true (KEFU_IS_WINDOW (window));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
 
   check_wizard (fixture, window);
   check_period (fixture, window);

@@ -15,66 +15,33 @@
 #include "kefu-manual-scores-window.h"
 #include "kefu-resources.h"
 #include "kefu-scheme-view.h"
+#include "kefu-test-store.h"
 #include "kefu-test-utils.h"
 
 typedef struct
 {
-  char           *dir;
-  KefuStore      *store;
+  KefuTestStore   db;
   KefuWorkspace  *workspace;
   GtkWindow      *window;
   KefuSchemeView *view;
 } Fixture;
 
 static void
-settle (void)
-{
-  for (int i = 0; i < 10; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static void
-on_updated (KefuWorkspace *workspace,
-            gboolean      *done)
-{
-  *done = TRUE;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *csv = NULL;
-  g_autoptr(KefuImportResult) result = NULL;
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                "womenswear-30d.csv", NULL);
   g_autoptr(GDate) day = g_date_new_dmy (15, G_DATE_OCTOBER, 2026);
   g_autoptr(KefuPeriod) october = kefu_period_new (KEFU_GRANULARITY_MONTH, day);
-  KefuImportOptions options;
-  gboolean done = FALSE;
-  gulong handler;
 
-  fixture->dir = kefu_test_make_tmpdir ();
-  db = g_build_filename (fixture->dir, "kefu.db", NULL);
-  fixture->store = kefu_store_open (db, &error);
-  g_assert_no_error (error);
-  kefu_store_add_shop (fixture->store, "小鹿女装", "taobao", &error);
-  g_assert_no_error (error);
+  kefu_test_store_set_up (&fixture->db, data);
+  kefu_test_add_shop (&fixture->db, "小鹿女装", "taobao");
+  kefu_test_import_file (&fixture->db, "小鹿女装", csv);
 
-  csv = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "womenswear-30d.csv", NULL);
-  kefu_import_options_init (&options);
-  options.shop_name = "小鹿女装";
-  result = kefu_import_file (fixture->store, kefu_profile_registry_get_default (), csv,
-                             &options, NULL, NULL, NULL);
-  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
-
-  fixture->workspace = kefu_workspace_new (fixture->store);
-  handler = g_signal_connect (fixture->workspace, "updated", G_CALLBACK (on_updated), &done);
+  fixture->workspace = kefu_workspace_new (fixture->db.store);
   kefu_workspace_set_period (fixture->workspace, october);
-  while (!done || kefu_workspace_get_busy (fixture->workspace))
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (fixture->workspace, handler);
+  kefu_test_wait_for_update (fixture->workspace);
   g_assert_nonnull (kefu_workspace_get_agent_table (fixture->workspace));
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
@@ -83,7 +50,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
   kefu_scheme_view_set_workspace (fixture->view, fixture->workspace);
-  settle ();
+  kefu_test_wait_for_idle ();
 }
 
 static void
@@ -91,11 +58,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  settle ();
+  kefu_test_wait_for_idle ();
   g_clear_object (&fixture->workspace);
-  g_clear_object (&fixture->store);
-  kefu_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  kefu_test_store_tear_down (&fixture->db, data);
 }
 
 static void
@@ -106,7 +71,7 @@ activate (Fixture    *fixture,
 {
   g_assert_true (gtk_widget_activate_action_variant (widget != NULL ? widget : GTK_WIDGET (fixture->view),
                                                      action, parameter));
-  settle ();
+  kefu_test_wait_for_idle ();
 }
 
 /* A new scheme of the shop's own, empty, selected. */
@@ -156,7 +121,7 @@ type_bound (Fixture          *fixture,
   gtk_editable_set_text (kefu_bracket_row_get_field (bracket_row, field), text);
   if (GTK_IS_SPIN_BUTTON (kefu_bracket_row_get_field (bracket_row, field)))
     gtk_spin_button_update (GTK_SPIN_BUTTON (kefu_bracket_row_get_field (bracket_row, field)));
-  settle ();
+  kefu_test_wait_for_idle ();
 }
 
 /* Adds a metric item as the editor's buttons do, and fills in its
@@ -179,7 +144,7 @@ add_item (Fixture    *fixture,
   gtk_spin_button_set_value (kefu_scheme_item_row_get_weight_spin (row), weight);
   if (label != NULL)
     gtk_editable_set_text (kefu_scheme_item_row_get_label_entry (row), label);
-  settle ();
+  kefu_test_wait_for_idle ();
   return position;
 }
 
@@ -296,7 +261,7 @@ test_build_womenswear (Fixture       *fixture,
   g_assert_false (kefu_scheme_view_get_modified (fixture->view));
   g_assert_true (kefu_scheme_get_draft (kefu_scheme_view_get_saved (fixture->view)));
   {
-    g_autoptr(KefuScheme) stored = kefu_store_load_scheme (fixture->store,
+    g_autoptr(KefuScheme) stored = kefu_store_load_scheme (fixture->db.store,
                                                            kefu_scheme_get_store_id (scheme), NULL);
 
     g_assert_nonnull (stored);
@@ -342,7 +307,7 @@ test_gap (Fixture       *fixture,
     kefu_metric_chooser_set_search (chooser, "response time");
     g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
     kefu_metric_chooser_choose (chooser, 1);
-    settle ();
+    kefu_test_wait_for_idle ();
     g_assert_cmpstr (kefu_scheme_item_get_key (kefu_scheme_get_item (scheme, item)), ==, "first_response_time");
   }
 
@@ -434,7 +399,7 @@ test_preview_ranks (Fixture       *fixture,
   /* 20/80: A 10 + 40 = 50, B 0 + 80 = 80, C 20 + 0 = 20: B up two, C down two. */
   gtk_spin_button_set_value (kefu_scheme_item_row_get_weight_spin (item_row (fixture, 0)), 20);
   gtk_spin_button_set_value (kefu_scheme_item_row_get_weight_spin (item_row (fixture, 1)), 80);
-  settle ();
+  kefu_test_wait_for_idle ();
   report = kefu_scheme_preview_get_report (preview);
   g_assert_cmpfloat_with_epsilon (kefu_agent_score_get_total (find_agent (report, "B")), 80, 1e-9);
   g_assert_cmpfloat_with_epsilon (kefu_agent_score_get_total (find_agent (report, "C")), 20, 1e-9);
@@ -461,16 +426,16 @@ test_builtin_duplicate (Fixture       *fixture,
 
   g_assert_cmpuint (g_list_model_get_n_items (schemes), ==, 3);
   kefu_scheme_view_select (fixture->view, 0);
-  settle ();
+  kefu_test_wait_for_idle ();
   scheme = kefu_scheme_view_get_scheme (fixture->view);
   g_assert_true (kefu_scheme_get_builtin (scheme));
   /* Disabled: nothing is stored. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "scheme.save", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "scheme.set-default", NULL);
-  settle ();
+  kefu_test_wait_for_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (schemes), ==, 3);
   {
-    g_autoptr(GListModel) stored = kefu_store_list_schemes (fixture->store, 0, NULL);
+    g_autoptr(GListModel) stored = kefu_store_list_schemes (fixture->db.store, 0, NULL);
 
     g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 0);
   }
@@ -487,10 +452,10 @@ test_builtin_duplicate (Fixture       *fixture,
 
   activate (fixture, NULL, "scheme.set-default", NULL);
   {
-    g_autoptr(GListModel) shops = kefu_store_list_shops (fixture->store, NULL);
+    g_autoptr(GListModel) shops = kefu_store_list_shops (fixture->db.store, NULL);
     g_autoptr(KefuShop) shop = g_list_model_get_item (shops, 0);
 
-    g_assert_cmpint (kefu_store_get_default_scheme (fixture->store, kefu_shop_get_id (shop), NULL), ==, id);
+    g_assert_cmpint (kefu_store_get_default_scheme (fixture->db.store, kefu_shop_get_id (shop), NULL), ==, id);
   }
 }
 
@@ -527,7 +492,7 @@ test_manual_scores (Fixture       *fixture,
   activate (fixture, GTK_WIDGET (kefu_scheme_view_get_editor (fixture->view)),
             "editor.add-manual", g_variant_new_string ("日常工作"));
   gtk_spin_button_set_value (kefu_scheme_item_row_get_weight_spin (item_row (fixture, 0)), 100);
-  settle ();
+  kefu_test_wait_for_idle ();
   activate (fixture, NULL, "scheme.save", NULL);
   g_assert_false (kefu_scheme_get_draft (kefu_scheme_view_get_saved (fixture->view)));
 
@@ -540,10 +505,10 @@ test_manual_scores (Fixture       *fixture,
   window = find_manual_scores_window ();
   g_assert_nonnull (window);
   g_assert_true (kefu_manual_scores_window_set_score (window, a, "日常工作", 90, "按时完成"));
-  settle ();
+  kefu_test_wait_for_idle ();
 
   kefu_workspace_get_range (fixture->workspace, &from, &to);
-  g_assert_true (kefu_store_get_manual_score (fixture->store, kefu_scheme_get_store_id (scheme), a,
+  g_assert_true (kefu_store_get_manual_score (fixture->db.store, kefu_scheme_get_store_id (scheme), a,
                                               "日常工作", &from, &to, &points, &note, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (points, ==, 90);
@@ -559,7 +524,7 @@ test_manual_scores (Fixture       *fixture,
   /* Out of 0–100: refused, nothing stored. */
   g_assert_false (kefu_manual_scores_window_set_score (window, a, "日常工作", 120, NULL));
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  kefu_test_wait_for_idle ();
 }
 
 static AdwMessageDialog *
@@ -586,12 +551,12 @@ respond (AdwMessageDialog *dialog,
 
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   adw_message_dialog_response (dialog, response);
-  settle ();
+  kefu_test_wait_for_idle ();
   if (weak != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (dialog), &weak);
       gtk_window_destroy (GTK_WINDOW (dialog));
-      settle ();
+      kefu_test_wait_for_idle ();
     }
 }
 
@@ -614,7 +579,7 @@ test_rename_delete (Fixture       *fixture,
   g_assert_cmpstr (kefu_scheme_get_name (kefu_scheme_view_get_saved (fixture->view)), ==, "夏季考核");
   g_assert_cmpstr (kefu_scheme_get_name (kefu_scheme_view_get_scheme (fixture->view)), ==, "夏季考核");
   {
-    g_autoptr(KefuScheme) stored = kefu_store_load_scheme (fixture->store, id, NULL);
+    g_autoptr(KefuScheme) stored = kefu_store_load_scheme (fixture->db.store, id, NULL);
 
     g_assert_cmpstr (kefu_scheme_get_name (stored), ==, "夏季考核");
   }
@@ -632,7 +597,7 @@ test_rename_delete (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (schemes), ==, 3);
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(KefuScheme) stored = kefu_store_load_scheme (fixture->store, id, &error);
+    g_autoptr(KefuScheme) stored = kefu_store_load_scheme (fixture->db.store, id, &error);
 
     g_assert_null (stored);
     g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND);

@@ -19,6 +19,7 @@
 #include "kefu-overview-view.h"
 #include "kefu-period-picker.h"
 #include "kefu-resources.h"
+#include "kefu-test-store.h"
 #include "kefu-test-utils.h"
 #include "kefu-window-private.h"
 
@@ -50,59 +51,12 @@ static const char *conversion_scheme =
 
 typedef struct
 {
-  char             *dir;
-  KefuStore        *store;
+  KefuTestStore     db;
   KefuWorkspace    *workspace;
   GtkWindow        *window;
   KefuOverviewView *overview;
   KefuAgentsView   *agents;
 } Fixture;
-
-static void
-wait_for_idle (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static void
-on_updated (KefuWorkspace *workspace,
-            gboolean      *done)
-{
-  *done = TRUE;
-}
-
-/* Runs the main loop until the workspace has its figures. */
-static void
-wait_for_update (KefuWorkspace *workspace)
-{
-  gboolean done = FALSE;
-  gulong handler = g_signal_connect (workspace, "updated", G_CALLBACK (on_updated), &done);
-
-  while (!done || kefu_workspace_get_busy (workspace))
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (workspace, handler);
-  wait_for_idle ();
-}
-
-static void
-import (Fixture    *fixture,
-        const char *shop,
-        const char *name,
-        const char *contents)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr(KefuImportResult) result = NULL;
-  KefuImportOptions options;
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  kefu_import_options_init (&options);
-  options.shop_name = shop;
-  result = kefu_import_file (fixture->store, kefu_profile_registry_get_default (), path,
-                             &options, NULL, NULL, NULL);
-  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
-}
 
 static void
 set_month (Fixture *fixture,
@@ -112,7 +66,8 @@ set_month (Fixture *fixture,
   g_autoptr(KefuPeriod) period = kefu_period_new (KEFU_GRANULARITY_MONTH, day);
 
   kefu_workspace_set_period (fixture->workspace, period);
-  wait_for_update (fixture->workspace);
+  kefu_test_wait_for_update (fixture->workspace);
+  kefu_test_wait_for_idle ();
 }
 
 static void
@@ -120,22 +75,16 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
   g_autoptr(KefuScheme) scheme = NULL;
   GtkWidget *stack;
 
-  fixture->dir = kefu_test_make_tmpdir ();
-  db = g_build_filename (fixture->dir, "kefu.db", NULL);
-  fixture->store = kefu_store_open (db, &error);
-  g_assert_no_error (error);
-  kefu_store_add_shop (fixture->store, "小鹿女装", "taobao", &error);
-  g_assert_no_error (error);
-  kefu_store_add_shop (fixture->store, "抖店", "douyin", &error);
-  g_assert_no_error (error);
-  import (fixture, "小鹿女装", "daily.csv", daily_agents);
-  import (fixture, "抖店", "douyin.csv", douyin_agents);
+  kefu_test_store_set_up (&fixture->db, data);
+  kefu_test_add_shop (&fixture->db, "小鹿女装", "taobao");
+  kefu_test_add_shop (&fixture->db, "抖店", "douyin");
+  kefu_test_import_text (&fixture->db, "小鹿女装", "daily.csv", daily_agents);
+  kefu_test_import_text (&fixture->db, "抖店", "douyin.csv", douyin_agents);
 
-  fixture->workspace = kefu_workspace_new (fixture->store);
+  fixture->workspace = kefu_workspace_new (fixture->db.store);
   scheme = kefu_scheme_new_from_data (conversion_scheme, -1, "test", &error);
   g_assert_no_error (error);
   kefu_workspace_set_scheme (fixture->workspace, scheme);
@@ -156,7 +105,7 @@ fixture_set_up (Fixture       *fixture,
   /* The first shop, by id, is the one shown. */
   g_assert_cmpstr (kefu_shop_get_name (kefu_workspace_get_shop (fixture->workspace)), ==, "小鹿女装");
   kefu_workspace_set_scheme (fixture->workspace, scheme);
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
 }
 
 static void
@@ -164,11 +113,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   g_clear_object (&fixture->workspace);
-  g_clear_object (&fixture->store);
-  kefu_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  kefu_test_store_tear_down (&fixture->db, data);
 }
 
 /* The agents as the table shows them, top to bottom: "丙,甲,乙". */
@@ -207,7 +154,7 @@ sort_by (Fixture     *fixture,
 
   g_assert_nonnull (column);
   gtk_column_view_sort_by_column (kefu_agents_view_get_column_view (fixture->agents), column, direction);
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
 }
 
 static void
@@ -231,13 +178,13 @@ test_sort (Fixture       *fixture,
     const char *keys[] = { "inquiry_buyers", "inquiry_conversion_rate", NULL };
 
     g_settings_set_strv (settings, "agent-columns", keys);
-    wait_for_idle ();
+    kefu_test_wait_for_idle ();
     sort_by (fixture, "inquiry_buyers", GTK_SORT_ASCENDING);
     assert_order (fixture, "乙,甲,丙");
     g_assert_null (kefu_agents_view_get_column (fixture->agents, "consult_buyers"));
 
     g_settings_reset (settings, "agent-columns");
-    wait_for_idle ();
+    kefu_test_wait_for_idle ();
     g_assert_null (kefu_agents_view_get_column (fixture->agents, "inquiry_buyers"));
     g_assert_nonnull (kefu_agents_view_get_column (fixture->agents, "consult_buyers"));
   }
@@ -248,15 +195,15 @@ test_search (Fixture       *fixture,
              gconstpointer  data)
 {
   kefu_agents_view_set_search (fixture->agents, "乙");
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   assert_order (fixture, "乙");
 
   kefu_agents_view_set_search (fixture->agents, "nobody");
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   assert_order (fixture, "");
 
   kefu_agents_view_set_search (fixture->agents, "");
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   assert_order (fixture, "乙,甲,丙");
 }
 
@@ -331,7 +278,8 @@ test_range (Fixture       *fixture,
   g_object_ref_sink (picker);
   kefu_period_picker_set_period (picker, range);
   kefu_workspace_set_period (fixture->workspace, kefu_period_picker_get_period (picker));
-  wait_for_update (fixture->workspace);
+  kefu_test_wait_for_update (fixture->workspace);
+  kefu_test_wait_for_idle ();
 
   /* 1–2 October: (4 + 5 + 3 + 8) / (10 + 20 + 10 + 40) = 25.00 %;
    * 29–30 September: 1 / 10 = 10.00 %. */
@@ -352,7 +300,8 @@ test_range (Fixture       *fixture,
   g_assert_cmpuint (g_date_get_day (&day), ==, 29);
   g_assert_cmpuint (kefu_period_get_n_days (earlier), ==, 2);
   kefu_workspace_set_period (fixture->workspace, earlier);
-  wait_for_update (fixture->workspace);
+  kefu_test_wait_for_update (fixture->workspace);
+  kefu_test_wait_for_idle ();
   g_assert_cmpstr (kefu_metric_card_get_text (card), ==, "10.00%");
   assert_order (fixture, "甲,丙,乙");
 
@@ -392,7 +341,7 @@ test_agent_page (Fixture       *fixture,
 
   /* Double-click or Enter on the row. */
   g_signal_emit_by_name (kefu_agents_view_get_column_view (fixture->agents), "activate", 0);
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   g_assert_true (kefu_agents_view_is_showing_agent (fixture->agents));
   g_assert_cmpint (kefu_agent_page_get_agent_id (page), ==, kefu_agent_row_get_id (row));
 
@@ -447,7 +396,7 @@ test_agent_page (Fixture       *fixture,
   g_assert_cmpstr (kefu_item_score_get_value_text (item), ==, "—");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agents.back", NULL));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   g_assert_false (kefu_agents_view_is_showing_agent (fixture->agents));
 }
 
@@ -464,7 +413,8 @@ test_thresholds (Fixture       *fixture,
   /* 丁's 85 % breaks Douyin's 3-minute rule, though the shop's 90 % keeps it. */
   g_assert_cmpstr (kefu_shop_get_platform (douyin), ==, "douyin");
   kefu_workspace_set_shop (fixture->workspace, douyin);
-  wait_for_update (fixture->workspace);
+  kefu_test_wait_for_update (fixture->workspace);
+  kefu_test_wait_for_idle ();
   g_assert_cmpuint (kefu_overview_view_get_n_warnings (fixture->overview), ==, 1);
   assert_order (fixture, "丁,戊");
 }
@@ -482,7 +432,7 @@ test_picker_popover (void)
 
   gtk_window_set_child (window, GTK_WIDGET (picker));
   gtk_window_present (window);
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
 
   kefu_period_picker_set_period (picker, range);
   for (button = gtk_widget_get_first_child (GTK_WIDGET (picker)); button != NULL && !GTK_IS_MENU_BUTTON (button);
@@ -491,11 +441,11 @@ test_picker_popover (void)
     ;
   g_assert_nonnull (button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
 
   kefu_period_picker_shift (picker, 1);
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   {
     g_autofree char *text = kefu_period_to_string (kefu_period_picker_get_period (picker));
 
@@ -503,7 +453,7 @@ test_picker_popover (void)
   }
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   gtk_window_destroy (window);
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
 }
 
 static void
@@ -514,7 +464,7 @@ wait_for_figures (KefuWorkspace *workspace)
   while ((kefu_workspace_get_busy (workspace) || kefu_workspace_get_agent_table (workspace) == NULL) &&
          g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
 }
 
 static void
@@ -524,7 +474,7 @@ check_window (KefuApplication *app,
   KefuWindow *window = KEFU_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   KefuWorkspace *workspace = kefu_window_get_workspace (window);
   g_autoptr(KefuShop) douyin = g_list_model_get_item (kefu_workspace_get_shops (workspace), 1);
-  g_autofree char *path = g_build_filename (fixture->dir, "考核表.xlsx", NULL);
+  g_autofree char *path = g_build_filename (fixture->db.dir, "考核表.xlsx", NULL);
   gint64 until = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
 
   wait_for_figures (workspace);
@@ -559,7 +509,7 @@ check_window (KefuApplication *app,
     g_assert_cmpint (key->agent_id, >, 0);
     kefu_window_set_view (window, "overview");
     g_signal_emit_by_name (window->overview_view, "agent-activated", key->agent_id);
-    wait_for_idle ();
+    kefu_test_wait_for_idle ();
     g_assert_cmpstr (kefu_window_get_view (window), ==, "agents");
     g_assert_true (kefu_agents_view_is_showing_agent (window->agents_view));
     g_assert_cmpint (kefu_agent_page_get_agent_id (kefu_agents_view_get_agent_page (window->agents_view)),
@@ -596,8 +546,8 @@ test_window (Fixture       *fixture,
   g_autoptr(KefuApplication) app = NULL;
   char *argv[] = { (char *) "kefu", (char *) "--db", NULL, NULL };
 
-  g_setenv ("XDG_DATA_HOME", fixture->dir, TRUE);
-  argv[2] = (char *) kefu_store_get_path (fixture->store);
+  g_setenv ("XDG_DATA_HOME", fixture->db.dir, TRUE);
+  argv[2] = (char *) kefu_store_get_path (fixture->db.store);
   app = kefu_application_new ();
   g_signal_connect_after (app, "activate", G_CALLBACK (check_window), fixture);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);

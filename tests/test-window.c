@@ -18,15 +18,6 @@ typedef struct
   char            *tmpdir;
 } Fixture;
 
-static void
-wait_for_idle (void)
-{
-  /* Let layout, frame clock and idle handlers run. */
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 /* Opens a secondary window through @action and closes it again. */
 static void
 open_and_close (GtkWindow  *window,
@@ -37,7 +28,7 @@ open_and_close (GtkWindow  *window,
   GtkWindow *found = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -49,7 +40,7 @@ open_and_close (GtkWindow  *window,
 
   g_assert_nonnull (found);
   gtk_window_close (found);
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
 }
 
 static guint
@@ -104,12 +95,12 @@ check_import (Fixture   *fixture,
   while (g_strcmp0 (gtk_window_get_title (window), "My Shop") != 0 &&
          g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   g_assert_cmpstr (gtk_window_get_title (window), ==, "My Shop");
   g_assert_cmpuint (count_batches (fixture), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-import", NULL));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   g_assert_cmpuint (count_batches (fixture), ==, 0);
 }
 
@@ -122,7 +113,7 @@ check_window (Fixture *fixture)
   g_autoptr(KefuShop) shop = NULL;
 
   g_assert_true (KEFU_IS_WINDOW (window));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
 
   /* The size comes from the settings. */
   {
@@ -136,7 +127,7 @@ check_window (Fixture *fixture)
   /* A new database has no shop: the welcome page. */
   g_assert_false (kefu_application_is_demo (fixture->app));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.open-demo", NULL));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
 
   g_assert_true (kefu_application_is_demo (fixture->app));
   shops = kefu_store_list_shops (kefu_application_get_store (fixture->app), NULL);
@@ -148,20 +139,20 @@ check_window (Fixture *fixture)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view",
                                                  "s", views[i]));
-      wait_for_idle ();
+      kefu_test_wait_for_idle ();
       g_assert_cmpstr (kefu_window_get_view (KEFU_WINDOW (window)), ==, views[i]);
     }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-period", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-period", NULL));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
 
   open_and_close (window, "app.about", ADW_TYPE_ABOUT_WINDOW);
   open_and_close (window, "win.show-help-overlay", GTK_TYPE_SHORTCUTS_WINDOW);
 
   /* Back to the user's own (empty) database. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.close-demo", NULL));
-  wait_for_idle ();
+  kefu_test_wait_for_idle ();
   g_assert_false (kefu_application_is_demo (fixture->app));
 
   check_import (fixture, window);

@@ -6,6 +6,7 @@
 
 #include "kefu-core.h"
 #include "model/kefu-workspace.h"
+#include "kefu-test-store.h"
 #include "kefu-test-utils.h"
 
 /* Two agents over two days of October and one of September:
@@ -27,45 +28,15 @@ static const char *conversion_scheme =
   "      { \"range\": \"[0.30, 0.35)\", \"points\": 80 },"
   "      { \"range\": \"[0, 0.30)\", \"points\": 0 } ] } ] }";
 
-typedef struct
-{
-  char      *dir;
-  KefuStore *store;
-} Fixture;
+typedef KefuTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *csv = NULL;
-  g_autoptr(KefuImportResult) result = NULL;
-  KefuImportOptions options;
-
-  fixture->dir = kefu_test_make_tmpdir ();
-  db = g_build_filename (fixture->dir, "kefu.db", NULL);
-  fixture->store = kefu_store_open (db, &error);
-  g_assert_no_error (error);
-  kefu_store_add_shop (fixture->store, "小鹿女装", "taobao", &error);
-  g_assert_no_error (error);
-
-  csv = g_build_filename (fixture->dir, "daily.csv", NULL);
-  g_assert_true (g_file_set_contents (csv, daily_agents, -1, NULL));
-  kefu_import_options_init (&options);
-  options.shop_name = "小鹿女装";
-  result = kefu_import_file (fixture->store, kefu_profile_registry_get_default (), csv,
-                             &options, NULL, NULL, NULL);
-  g_assert_cmpint (kefu_import_result_get_status (result), ==, KEFU_IMPORT_IMPORTED);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  kefu_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  kefu_test_store_set_up (fixture, data);
+  kefu_test_add_shop (fixture, "小鹿女装", "taobao");
+  kefu_test_import_text (fixture, "小鹿女装", "daily.csv", daily_agents);
 }
 
 static void
@@ -75,7 +46,9 @@ on_updated (KefuWorkspace *workspace,
   *done = TRUE;
 }
 
-/* Runs the main loop until the workspace has its figures. */
+/* Runs the main loop until the next "updated", which must bring the
+ * newest figures: stricter than kefu_test_wait_for_update(), which also
+ * waits out any later computation. */
 static void
 wait_for_update (KefuWorkspace *workspace)
 {
@@ -236,9 +209,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/workspace/figures", Fixture, NULL,
-              fixture_set_up, test_figures, fixture_tear_down);
+              fixture_set_up, test_figures, kefu_test_store_tear_down);
   g_test_add ("/workspace/newest-wins", Fixture, NULL,
-              fixture_set_up, test_newest_wins, fixture_tear_down);
+              fixture_set_up, test_newest_wins, kefu_test_store_tear_down);
   g_test_add_func ("/workspace/empty", test_empty);
 
   return g_test_run ();

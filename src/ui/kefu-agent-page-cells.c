@@ -72,6 +72,31 @@ set_cell (GtkListItem *item,
     gtk_widget_add_css_class (label, css_class);
 }
 
+/* A value cell: "—" dimmed, with the reason as tooltip, when it is missing. */
+static void
+set_value_cell (GtkListItem           *item,
+                const KefuMetricInfo  *info,
+                const KefuMetricValue *value)
+{
+  g_autofree char *text = kefu_ui_format_value (info, value);
+  g_autofree char *tooltip = kefu_ui_describe_value (info, value);
+
+  set_cell (item, text, tooltip, kefu_ui_value_is_present (value) ? NULL : "dim-label");
+}
+
+/* A change cell: ↑/↓ in the trend's colour, "—" when there is nothing to compare. */
+static void
+set_change_cell (GtkListItem           *item,
+                 const KefuMetricInfo  *info,
+                 const KefuMetricValue *value,
+                 const KefuMetricValue *against)
+{
+  KefuTrend trend;
+  g_autofree char *text = kefu_ui_format_change (info, value, against, &trend);
+
+  set_cell (item, text ? text : "—", NULL, kefu_ui_trend_css_class (trend));
+}
+
 /**
  * kefu_agent_page_get_cell_text:
  * @key: a metric listed
@@ -115,9 +140,6 @@ bind_metric (GtkSignalListItemFactory *factory,
   const KefuMetricValue *value = _kefu_agent_page_agent_value (self, key);
   const KefuMetricValue *shop = g_hash_table_lookup (self->shop_average, key);
   const KefuMetricValue *before = _kefu_agent_page_previous_value (self, key);
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-  KefuTrend trend;
 
   switch ((MetricColumn) GPOINTER_TO_INT (column_data))
     {
@@ -125,28 +147,20 @@ bind_metric (GtkSignalListItemFactory *factory,
       set_cell (item, kefu_metric_get_label (info), NULL, NULL);
       break;
     case METRIC_AGENT:
-      text = kefu_ui_format_value (info, value);
-      tooltip = kefu_ui_describe_value (info, value);
-      set_cell (item, text, tooltip, kefu_ui_value_is_present (value) ? NULL : "dim-label");
+      set_value_cell (item, info, value);
       break;
     case METRIC_SHOP:
-      text = kefu_ui_format_value (info, shop);
-      tooltip = kefu_ui_describe_value (info, shop);
-      set_cell (item, text, tooltip, kefu_ui_value_is_present (shop) ? NULL : "dim-label");
+      set_value_cell (item, info, shop);
       break;
     case METRIC_VS_SHOP:
-      text = kefu_ui_format_change (info, value, shop, &trend);
-      set_cell (item, text ? text : "—", NULL, kefu_ui_trend_css_class (trend));
+      set_change_cell (item, info, value, shop);
       break;
     case METRIC_PREVIOUS:
-      text = kefu_ui_format_value (info, before);
-      tooltip = kefu_ui_describe_value (info, before);
-      set_cell (item, text, tooltip, kefu_ui_value_is_present (before) ? NULL : "dim-label");
+      set_value_cell (item, info, before);
       break;
     case METRIC_CHANGE:
     default:
-      text = kefu_ui_format_change (info, value, before, &trend);
-      set_cell (item, text ? text : "—", NULL, kefu_ui_trend_css_class (trend));
+      set_change_cell (item, info, value, before);
       break;
     }
 }

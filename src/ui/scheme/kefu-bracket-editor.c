@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "kefu-bracket-editor.h"
+#include "kefu-scheme-issue-box.h"
 #include "kefu-unit-input.h"
 
 struct _KefuBracketEditor
@@ -441,24 +442,8 @@ kefu_bracket_editor_set_issues (KefuBracketEditor *self,
       KefuSchemeIssue *issue = issues->pdata[i];
       guint n_rows;
       const guint *rows = kefu_scheme_issue_get_rows (issue, &n_rows);
-      gboolean error = kefu_scheme_issue_get_severity (issue) == KEFU_ISSUE_ERROR;
-      g_autofree char *markup = g_markup_printf_escaped ("%s\n<small>%s</small>",
-                                                         kefu_scheme_issue_get_message (issue),
-                                                         kefu_scheme_issue_get_fix (issue));
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic"
-                                                            : "dialog-warning-symbolic");
-      GtkWidget *label = gtk_label_new (NULL);
 
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_widget_add_css_class (box, error ? "error" : "warning");
-      gtk_box_append (GTK_BOX (box), icon);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (self->problems, box);
+      gtk_box_append (self->problems, kefu_scheme_issue_box_new (issue));
 
       for (guint r = 0; r < n_rows; r++)
         if (rows[r] < n)

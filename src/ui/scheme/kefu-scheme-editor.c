@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "kefu-scheme-editor.h"
+#include "kefu-scheme-issue-box.h"
 #include "kefu-unit-input.h"
 
 struct _KefuSchemeEditor
@@ -58,29 +59,6 @@ create_item_row (gpointer item,
   kefu_scheme_item_row_set_editable (KEFU_SCHEME_ITEM_ROW (row),
                                      !kefu_scheme_get_builtin (self->scheme));
   return row;
-}
-
-static GtkWidget *
-make_problem (KefuSchemeIssue *issue)
-{
-  gboolean error = kefu_scheme_issue_get_severity (issue) == KEFU_ISSUE_ERROR;
-  g_autofree char *markup = g_markup_printf_escaped ("%s\n<small>%s</small>",
-                                                     kefu_scheme_issue_get_message (issue),
-                                                     kefu_scheme_issue_get_fix (issue));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic"
-                                                        : "dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (box, error ? "error" : "warning");
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  return box;
 }
 
 static void
@@ -148,7 +126,7 @@ kefu_scheme_editor_validate (KefuSchemeEditor *self)
       if (item >= 0 && (guint) item < n_items)
         g_ptr_array_add (by_item->pdata[item], issue);
       else
-        gtk_box_append (self->scheme_problems, make_problem (issue));
+        gtk_box_append (self->scheme_problems, kefu_scheme_issue_box_new (issue));
     }
 
   for (guint i = 0; i < n_items; i++)
