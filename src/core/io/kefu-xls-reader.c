@@ -344,7 +344,7 @@ kefu_xls_reader_next_row (KefuTableReader  *reader,
 
       self->row.number = row + 1;
       self->row.n_cells = n_cells;
-      self->row.cells = (const KefuCell *) self->cells->data;
+      self->row.cells = &g_array_index (self->cells, KefuCell, 0);
       return &self->row;
     }
 

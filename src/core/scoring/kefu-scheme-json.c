@@ -274,6 +274,7 @@ kefu_scheme_new_from_data (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -282,7 +283,14 @@ kefu_scheme_new_from_data (const char  *data,
       fail (error, origin ? origin : "?", _("it is not JSON (%s)"), local_error->message);
       return NULL;
     }
-  return kefu_scheme_new_from_json (json_parser_get_root (parser), origin, error);
+  /* json-glib accepts an empty or blank text, with no root. */
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      fail (error, origin ? origin : "?", _("it is empty"));
+      return NULL;
+    }
+  return kefu_scheme_new_from_json (root, origin, error);
 }
 
 /**

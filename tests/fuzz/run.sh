@@ -1,0 +1,42 @@
+#!/bin/sh
+# Runs libFuzzer targets for a bounded time each, one after the other,
+# at the lowest CPU priority: `make fuzz` (FUZZ_SECONDS, FUZZ_TARGETS).
+#
+#   sh tests/fuzz/run.sh BUILDDIR SECONDS TARGET...
+#
+# Each target starts from its seed corpus (tests/fuzz/corpus/TARGET) and
+# the corpus it grew in earlier runs (BUILDDIR/fuzz/corpus/TARGET, kept
+# out of the tree). A crashing input lands in BUILDDIR/fuzz/artifacts/;
+# once fixed, copy it to tests/fuzz/regressions/TARGET/ so the normal
+# test suite replays it. Prints one line per target and fails when any
+# target found something.
+set -eu
+
+builddir=$1
+seconds=$2
+shift 2
+srcdir=$(cd "$(dirname "$0")" && pwd)
+status=0
+
+printf '%-12s %8s %12s %8s  %s\n' target seconds executions corpus result
+for target in "$@"; do
+  corpus=$builddir/fuzz/corpus/$target
+  artifacts=$builddir/fuzz/artifacts/$target/
+  log=$builddir/fuzz/$target.log
+  mkdir -p "$corpus" "$artifacts" "$srcdir/regressions/$target"
+  result=ok
+  start=$(date +%s)
+  # -timeout: a single input taking longer is a finding (a hang).
+  nice -n 19 "$builddir/tests/fuzz/fuzz-$target" \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix="$artifacts" \
+    "$corpus" "$srcdir/corpus/$target" >"$log" 2>&1 || result="FOUND (see $log)"
+  elapsed=$(($(date +%s) - start))
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  units=$(sed -n 's/.*#[0-9]*.*DONE.*corp: \([0-9]*\).*/\1/p' "$log" | tail -n 1)
+  [ "$result" = ok ] || status=1
+  printf '%-12s %8s %12s %8s  %s\n' "$target" "$elapsed" "${execs:-?}" "${units:-?}" "$result"
+  # The running total over every run, for the record.
+  echo "$(date -u +%FT%TZ) $target $elapsed ${execs:-0} $result" >>"$builddir/fuzz/history"
+done
+exit $status
