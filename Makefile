@@ -65,11 +65,10 @@ screenshots: build
 	  done; \
 	done
 
-# Benchmarks (not tests): figures beside their floors, see bench/.
+# Benchmarks (not tests): every bench/run-*.sh, then one table of figures
+# beside their peers or floors (bench/run-all.sh).
 bench: build
-	sh bench/run-import.sh $(BUILDDIR)
-	sh bench/run-metrics.sh $(BUILDDIR)
-	sh bench/run-export.sh $(BUILDDIR)
+	sh bench/run-all.sh $(BUILDDIR)
 
 clean:
 	rm -rf $(BUILDDIR)
