@@ -49,6 +49,7 @@ typedef struct
   GHashTable        *overlaps;       /* other batch id → measures */
   GHashTable        *seen_numbers;   /* refund or sub-order numbers of this file */
   GHashTable        *seen_orders;    /* order numbers of this file, when lines merge */
+  GHashTable        *agent_rows;     /* "agent|from|to" → its first row, per sheet */
 } Import;
 
 char * _kefu_import_format_date (const GDate *date);
