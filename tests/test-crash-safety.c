@@ -1,7 +1,7 @@
 /* test-crash-safety.c — killed imports and exports, and two writers at once
  *
  * kefu-cli is killed (SIGKILL, nothing can be cleaned up) at a dozen
- * points of an import of 60,000 orders: every time the database must
+ * points of an import of 30,000 orders: every time the database must
  * open, pass PRAGMA integrity_check, keep what it held before and hold
  * either every row of the file or none. Likewise an export: the target
  * is a whole workbook or absent. The points are fractions of the time an
@@ -15,7 +15,7 @@
 #include "kefu-core.h"
 #include "kefu-test-utils.h"
 
-#define N_ORDERS 60000
+#define N_ORDERS 30000
 #define N_KILLS 12
 #define N_AGENTS 150
 
