@@ -25,11 +25,13 @@ for target in "$@"; do
   log=$builddir/fuzz/$target.log
   mkdir -p "$corpus" "$artifacts" "$srcdir/regressions/$target"
   result=ok
+  dict=
+  [ -f "$srcdir/$target.dict" ] && dict=-dict=$srcdir/$target.dict
   start=$(date +%s)
   # -timeout: a single input taking longer is a finding (a hang).
   nice -n 19 "$builddir/tests/fuzz/fuzz-$target" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="$artifacts" \
+    -print_final_stats=1 -artifact_prefix="$artifacts" $dict \
     "$corpus" "$srcdir/corpus/$target" >"$log" 2>&1 || result="FOUND (see $log)"
   elapsed=$(($(date +%s) - start))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)

@@ -118,12 +118,19 @@ add_bytes (KefuProfileRegistry  *self,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(KefuProfile) profile = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
-  if (!json_parser_load_from_data (parser, data, size, error))
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
-      g_prefix_error (error, _("The import profile “%s” is not valid JSON: "), origin);
+      /* json-glib quotes the offending text, cut anywhere: even mid-character. */
+      char *reason = g_utf8_make_valid (local_error->message, -1);
+
+      g_free (local_error->message);
+      local_error->message = reason;
+      g_prefix_error (&local_error, _("The import profile “%s” is not valid JSON: "), origin);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 

@@ -280,7 +280,10 @@ kefu_scheme_new_from_data (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      fail (error, origin ? origin : "?", _("it is not JSON (%s)"), local_error->message);
+      /* json-glib quotes the offending text, cut anywhere: even mid-character. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
+      fail (error, origin ? origin : "?", _("it is not JSON (%s)"), reason);
       return NULL;
     }
   /* json-glib accepts an empty or blank text, with no root. */
