@@ -4,6 +4,9 @@
 #
 #   sh tests/fuzz/run.sh BUILDDIR SECONDS TARGET...
 #
+# FUZZ_ARGS adds libFuzzer options, e.g. "-fork=1 -ignore_crashes=1" to
+# go on past a crash that lies in a library (see tests/fuzz/README.md).
+#
 # Each target starts from its seed corpus (tests/fuzz/corpus/TARGET) and
 # the corpus it grew in earlier runs (BUILDDIR/fuzz/corpus/TARGET, kept
 # out of the tree). A crashing input lands in BUILDDIR/fuzz/artifacts/;
@@ -31,7 +34,7 @@ for target in "$@"; do
   # -timeout: a single input taking longer is a finding (a hang).
   nice -n 19 "$builddir/tests/fuzz/fuzz-$target" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="$artifacts" $dict \
+    -print_final_stats=1 -artifact_prefix="$artifacts" $dict ${FUZZ_ARGS:-} \
     "$corpus" "$srcdir/corpus/$target" >"$log" 2>&1 || result="FOUND (see $log)"
   elapsed=$(($(date +%s) - start))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)

@@ -19,6 +19,11 @@
  *  - Booleans and error cells come out as integers, and formula cells
  *    as EMPTY: FreeXL does not read their cached results.
  *
+ * FreeXL follows a damaged container where it should stop, and then reads
+ * past its own buffers (found by tests/fuzz/fuzz-xls-reader): libgsf,
+ * Gnumeric's OLE2 reader, checks the container and the chain of records
+ * in the workbook stream before FreeXL sees the file.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -28,6 +33,10 @@
 
 #include <freexl.h>
 #include <glib/gi18n-lib.h>
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-infile-impl.h>
+#include <gsf/gsf-infile-msole.h>
+#include <gsf/gsf-input-stdio.h>
 
 #include "io/kefu-xls-reader.h"
 
@@ -399,6 +408,79 @@ kefu_xls_reader_init (KefuXlsReader *self)
   self->cells = g_array_new (FALSE, FALSE, sizeof (KefuCell));
 }
 
+#define BIFF_MAX_RECORD 8224   /* BIFF8's largest record body */
+
+static gboolean
+set_damaged_error (KefuXlsReader  *self,
+                   const char     *reason,
+                   GError        **error)
+{
+  g_set_error (error, KEFU_READER_ERROR, KEFU_READER_ERROR_FORMAT,
+               _("“%s” is not a readable Excel 97–2003 workbook (.xls): "
+                 "the file is damaged or incomplete (%s)."),
+               display_name (self), reason);
+  return FALSE;
+}
+
+/* Why the workbook stream's records do not lie whole inside it, or NULL. */
+static const char *
+check_records (GsfInput *stream)
+{
+  while (gsf_input_remaining (stream) > 0)
+    {
+      const guint8 *header = gsf_input_read (stream, 4, NULL);
+      guint length;
+
+      if (header == NULL)
+        return _("a record is cut short");
+      length = header[2] | header[3] << 8;
+      if (length > BIFF_MAX_RECORD)
+        return _("a record is larger than Excel writes");
+      if (length > 0 && gsf_input_read (stream, length, NULL) == NULL)
+        return _("a record is cut short");
+    }
+  return NULL;
+}
+
+/* Whether the container is sound and every record of the workbook stream
+ * lies whole inside it. A file without that stream is left to FreeXL,
+ * which says what it is. libgsf 1.14.50 has no g_autoptr for its types. */
+static gboolean
+check_container (KefuXlsReader  *self,
+                 const char     *path,
+                 GError        **error)
+{
+  static const char * const names[] = { "Workbook", "Book" };
+  g_autoptr(GError) local_error = NULL;
+  GsfInput *input = gsf_input_stdio_new (path, &local_error);
+  GsfInfile *ole = NULL;
+  GsfInput *stream = NULL;
+  const char *problem = NULL;
+
+  /* A file that cannot be opened is FreeXL's to report. */
+  if (input == NULL)
+    return TRUE;
+  ole = gsf_infile_msole_new (input, &local_error);
+  g_object_unref (input);
+  if (ole == NULL)
+    return set_damaged_error (self, local_error ? local_error->message : "OLE2", error);
+
+  /* The class method, for a GError where gsf_infile_child_by_name() warns. */
+  for (guint i = 0; i < G_N_ELEMENTS (names) && stream == NULL; i++)
+    {
+      g_clear_error (&local_error);
+      stream = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (ole))->child_by_name (ole, names[i], &local_error);
+    }
+  if (stream != NULL)
+    {
+      problem = check_records (stream);
+      g_object_unref (stream);
+    }
+  g_object_unref (ole);
+
+  return problem == NULL || set_damaged_error (self, problem, error);
+}
+
 /**
  * kefu_xls_reader_new:
  * @path: an Excel 97–2003 workbook, whatever its extension
@@ -413,6 +495,7 @@ kefu_xls_reader_new (const char  *path,
                      GError     **error)
 {
   g_autoptr(KefuXlsReader) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   unsigned int info = 0;
   unsigned int n_sheets = 0;
   int rc;
@@ -421,6 +504,16 @@ kefu_xls_reader_new (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (KEFU_TYPE_XLS_READER, "path", path, NULL);
+
+  if (!check_container (self, path, &local_error))
+    {
+      /* What a password makes of a file says more than how it is damaged. */
+      if (looks_password_protected (path))
+        set_password_error (self, error);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   rc = freexl_open (path, &self->handle);
   if (rc != FREEXL_OK)
