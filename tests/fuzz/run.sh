@@ -20,6 +20,9 @@ seconds=$2
 shift 2
 srcdir=$(cd "$(dirname "$0")" && pwd)
 status=0
+# The same leak suppressions as make test-asan.
+LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$srcdir/../lsan.supp:print_suppressions=0}
+export LSAN_OPTIONS
 
 printf '%-12s %8s %12s %8s  %s\n' target seconds executions corpus result
 for target in "$@"; do

@@ -422,29 +422,80 @@ set_damaged_error (KefuXlsReader  *self,
   return FALSE;
 }
 
+/* Where a BIFF8 record FreeXL reads a text from holds its length. */
+static const struct {
+  guint16 type;
+  guint8  offset;      /* of the character count */
+  guint8  wide_count;  /* 2: a 16-bit count, 1: an 8-bit one */
+} text_records[] = {
+  { 0x041E, 2, 2 },    /* FORMAT */
+  { 0x0085, 6, 1 },    /* BOUNDSHEET */
+  { 0x0204, 6, 2 },    /* LABEL */
+  { 0x0207, 0, 2 },    /* STRING */
+};
+
+/* Whether the text of a BIFF8 record fits in it: FreeXL copies as many
+ * characters as the record says it holds. */
+static gboolean
+text_fits (guint16       type,
+           const guint8 *body,
+           guint         length)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_records); i++)
+    {
+      guint at = text_records[i].offset, count, flags, needed;
+
+      if (text_records[i].type != type)
+        continue;
+      if (at + text_records[i].wide_count + 1 > length)
+        return FALSE;
+      count = text_records[i].wide_count == 2 ? body[at] | body[at + 1] << 8 : body[at];
+      flags = body[at + text_records[i].wide_count];
+      needed = at + text_records[i].wide_count + 1;
+      if (flags & 0x08)                 /* rich text: a run count */
+        needed += 2;
+      if (flags & 0x04)                 /* East Asian phonetics: a size */
+        needed += 4;
+      needed += (flags & 0x01) ? 2 * count : count;
+      return needed <= length;
+    }
+  return TRUE;
+}
+
 /* Why the workbook stream's records do not lie whole inside it, or NULL. */
 static const char *
 check_records (GsfInput *stream)
 {
+  gboolean biff8 = FALSE, first = TRUE;
+
   while (gsf_input_remaining (stream) > 0)
     {
       const guint8 *header = gsf_input_read (stream, 4, NULL);
-      guint length;
+      const guint8 *body = NULL;
+      guint type, length;
 
       if (header == NULL)
         return _("a record is cut short");
+      type = header[0] | header[1] << 8;
       length = header[2] | header[3] << 8;
       if (length > BIFF_MAX_RECORD)
         return _("a record is larger than Excel writes");
-      if (length > 0 && gsf_input_read (stream, length, NULL) == NULL)
+      if (length > 0 && (body = gsf_input_read (stream, length, NULL)) == NULL)
         return _("a record is cut short");
+      /* The workbook's BOF says its version; texts are checked in BIFF8. */
+      if (first && type == 0x0809 && length >= 2)
+        biff8 = (body[0] | body[1] << 8) == 0x0600;
+      first = FALSE;
+      if (biff8 && !text_fits (type, body, length))
+        return _("a text is longer than its record");
     }
   return NULL;
 }
 
-/* Whether the container is sound and every record of the workbook stream
- * lies whole inside it. A file without that stream is left to FreeXL,
- * which says what it is. libgsf 1.14.50 has no g_autoptr for its types. */
+/* Whether the container is sound, holds a workbook stream and every
+ * record of it lies whole inside it. FreeXL, laxer, finds workbooks in
+ * containers libgsf sees none in, and reads them past its buffers.
+ * libgsf 1.14.50 has no g_autoptr for its types. */
 static gboolean
 check_container (KefuXlsReader  *self,
                  const char     *path,
@@ -476,6 +527,8 @@ check_container (KefuXlsReader  *self,
       problem = check_records (stream);
       g_object_unref (stream);
     }
+  else
+    problem = _("it holds no workbook stream");
   g_object_unref (ole);
 
   return problem == NULL || set_damaged_error (self, problem, error);
