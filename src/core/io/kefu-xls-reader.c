@@ -492,6 +492,47 @@ check_records (GsfInput *stream)
   return NULL;
 }
 
+static guint32
+read_u32 (const guint8 *p)
+{
+  return p[0] | p[1] << 8 | p[2] << 16 | (guint32) p[3] << 24;
+}
+
+/* FreeXL allocates what the OLE2 header and the root entry declare, which
+ * libgsf does not check: none may exceed the file. */
+static const char *
+check_header (const char *path)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  const guint8 *data;
+  guint64 length, sector, root;
+  guint shift;
+
+  if (file == NULL)
+    return NULL;     /* FreeXL's to report */
+  data = (const guint8 *) g_mapped_file_get_contents (file);
+  length = g_mapped_file_get_length (file);
+  if (length < 512)
+    return _("it is shorter than its own header");
+
+  shift = data[0x1E] | data[0x1F] << 8;
+  if (shift != 9 && shift != 12)
+    return _("its sector size is not one Excel writes");
+  sector = (guint64) 1 << shift;
+  if (read_u32 (data + 0x2C) > length / sector ||     /* FAT sectors */
+      (read_u32 (data + 0x40) > length / sector &&    /* mini FAT sectors */
+       read_u32 (data + 0x3C) != 0xFFFFFFFE) ||
+      (read_u32 (data + 0x48) > length / sector &&    /* DIFAT sectors */
+       read_u32 (data + 0x44) != 0xFFFFFFFE))
+    return _("its header declares more sectors than the file holds");
+
+  /* The root entry, first of the directory, sizes the mini stream. */
+  root = ((guint64) read_u32 (data + 0x30) + 1) * sector;
+  if (root + 128 > length || read_u32 (data + root + 120) > length)
+    return _("its directory declares more than the file holds");
+  return NULL;
+}
+
 /* Whether the container is sound, holds a workbook stream and every
  * record of it lies whole inside it. FreeXL, laxer, finds workbooks in
  * containers libgsf sees none in, and reads them past its buffers.
@@ -511,6 +552,12 @@ check_container (KefuXlsReader  *self,
   /* A file that cannot be opened is FreeXL's to report. */
   if (input == NULL)
     return TRUE;
+  problem = check_header (path);
+  if (problem != NULL)
+    {
+      g_object_unref (input);
+      return set_damaged_error (self, problem, error);
+    }
   ole = gsf_infile_msole_new (input, &local_error);
   g_object_unref (input);
   if (ole == NULL)
