@@ -467,6 +467,7 @@ static const char *
 check_records (GsfInput *stream)
 {
   gboolean biff8 = FALSE, first = TRUE;
+  guint n_dimensions = 0;
 
   while (gsf_input_remaining (stream) > 0)
     {
@@ -488,6 +489,12 @@ check_records (GsfInput *stream)
       first = FALSE;
       if (biff8 && !text_fits (type, body, length))
         return _("a text is longer than its record");
+      /* FreeXL sizes a sheet by its DIMENSION record, and frees that
+       * twice when there is a second one. */
+      if (type == 0x0809)
+        n_dimensions = 0;
+      else if (type == 0x0200 && ++n_dimensions > 1)
+        return _("a sheet declares its size twice");
     }
   return NULL;
 }
