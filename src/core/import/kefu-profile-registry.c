@@ -15,6 +15,7 @@
 
 #include "import/kefu-profile-registry.h"
 #include "kefu-core-data.h"
+#include "scoring/kefu-precision.h"
 
 #define PROFILES_RESOURCE "/org/kefu/Kefu/profiles"
 
@@ -131,6 +132,14 @@ add_bytes (KefuProfileRegistry  *self,
       local_error->message = reason;
       g_prefix_error (&local_error, _("The import profile “%s” is not valid JSON: "), origin);
       g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (json_parser_get_root (parser) != NULL && !kefu_json_text_is_valid (json_parser_get_root (parser)))
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_BAREWORD,
+                   _("The import profile “%s” is not valid JSON: it holds an escape "
+                     "JSON does not have, such as \\7"), origin);
       return FALSE;
     }
 

@@ -293,6 +293,11 @@ kefu_scheme_new_from_data (const char  *data,
       fail (error, origin ? origin : "?", _("it is empty"));
       return NULL;
     }
+  if (!kefu_json_text_is_valid (root))
+    {
+      fail (error, origin ? origin : "?", _("it holds an escape JSON does not have, such as \\7"));
+      return NULL;
+    }
   return kefu_scheme_new_from_json (root, origin, error);
 }
 
