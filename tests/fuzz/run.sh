@@ -22,7 +22,8 @@ srcdir=$(cd "$(dirname "$0")" && pwd)
 status=0
 # The same leak suppressions as make test-asan.
 LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$srcdir/../lsan.supp:print_suppressions=0}
-export LSAN_OPTIONS
+ASAN_OPTIONS=${ASAN_OPTIONS:-fast_unwind_on_malloc=0}
+export LSAN_OPTIONS ASAN_OPTIONS
 
 printf '%-12s %8s %12s %8s  %s\n' target seconds executions corpus result
 for target in "$@"; do
