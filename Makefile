@@ -9,7 +9,7 @@ XVFB = xvfb-run -a -s "-screen 0 1280x800x24"
 # accessibility bus (a bare root session has none).
 UNINSTALLED_ENV = GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data KEFU_LOCALEDIR=$(BUILDDIR)/po KEFU_HELPDIR=help
 
-.PHONY: all deps build run test screenshots bench clean
+.PHONY: all deps build run test test-asan fuzz screenshots bench clean
 
 all: build
 
@@ -28,6 +28,33 @@ test: build
 	python3 tests/summarize-results.py $(BUILDDIR)/meson-logs/testlog.json; \
 	exit $$status
 
+# The whole suite built with AddressSanitizer and UndefinedBehaviorSanitizer;
+# LeakSanitizer ignores only the one-time allocations in tests/lsan.supp.
+ASAN_BUILDDIR ?= build-asan
+SANITIZER_ENV = \
+	ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+
+test-asan: deps
+	@if [ ! -f $(ASAN_BUILDDIR)/build.ninja ]; then \
+	  meson setup $(ASAN_BUILDDIR) -Db_sanitize=address,undefined -Db_lundef=false; fi
+	meson compile -C $(ASAN_BUILDDIR)
+	@status=0; $(SANITIZER_ENV) meson test -C $(ASAN_BUILDDIR) --print-errorlogs --timeout-multiplier=3 || status=$$?; \
+	python3 tests/summarize-results.py $(ASAN_BUILDDIR)/meson-logs/testlog.json; \
+	exit $$status
+
+# libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each, at the lowest priority.
+FUZZ_BUILDDIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= text-reader xlsx-reader xls-reader value scheme
+
+fuzz: deps
+	@if [ ! -f $(FUZZ_BUILDDIR)/build.ninja ]; then \
+	  CC=clang meson setup $(FUZZ_BUILDDIR) -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false; fi
+	meson compile -C $(FUZZ_BUILDDIR) $(addprefix tests/fuzz/fuzz-,$(FUZZ_TARGETS))
+	sh tests/fuzz/run.sh $(FUZZ_BUILDDIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 # Every view, light and dark, in Chinese and in English.
 screenshots: build
 	rm -rf $(SCREENSHOTS)
@@ -39,13 +66,10 @@ screenshots: build
 	  done; \
 	done
 
-# Benchmarks (not tests): figures beside their floors, see bench/.
+# Benchmarks (not tests): every bench/run-*.sh, then one table of figures
+# beside their peers or floors (bench/run-all.sh).
 bench: build
-	sh bench/run-import.sh $(BUILDDIR)
-	sh bench/run-metrics.sh $(BUILDDIR)
-	sh bench/run-export.sh $(BUILDDIR)
-	sh bench/run-charts.sh $(BUILDDIR)
-	sh bench/run-rescore.sh $(BUILDDIR)
+	sh bench/run-all.sh $(BUILDDIR)
 
 clean:
 	rm -rf $(BUILDDIR)

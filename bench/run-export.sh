@@ -17,6 +17,7 @@ CLI="$BUILD/src/cli/kefu-cli"
 export KEFU_LOCALEDIR="$BUILD/po"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+. "$(dirname "$0")/bench-result.sh"
 
 # The daily table: a linear congruential generator, so every run has the
 # same figures.
@@ -84,9 +85,12 @@ REPEAT=1 run "kefu-cli import (daily table)" \
   "$CLI" --db "$WORK/k.db" import --shop bench "$WORK/客服日报_2026-10.csv"
 run "kefu-cli metrics --by agent,day (month)" \
   "$CLI" --db "$WORK/k.db" metrics --from 2026-10-01 --to 2026-10-31 --by agent,day --format json
+floor=$best
 run "kefu-cli score (month, 23 items)" \
   "$CLI" --db "$WORK/k.db" score --scheme "$WORK/bench.json" --from 2026-10-01 --to 2026-10-31 --format json
+floor=$(echo "$floor $best" | awk '{ printf "%.2f", $1 + $2 }')
 run "kefu-cli export (month, 23 items, 5 sheets)" \
   "$CLI" --db "$WORK/k.db" export --scheme "$WORK/bench.json" --from 2026-10-01 --to 2026-10-31 \
   --lang zh_CN -o "$WORK/考核表.xlsx"
+bench_result "export workbook, $AGENTS agents × 31 days" "$best" "floor: score + metrics by agent,day" "$floor" s
 printf '%-52s %8s KiB\n' "workbook size" "$(($(stat -c %s "$WORK/考核表.xlsx") / 1024))"

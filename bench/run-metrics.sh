@@ -18,6 +18,7 @@ HERE=$(dirname "$0")
 CLI="$BUILD/src/cli/kefu-cli"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+. "$HERE/bench-result.sh"
 
 "$BUILD/bench/kefu-bench-metrics-gen" "$MESSAGES" "$ORDERS" "$WORK/聊天记录.csv" "$WORK/订单.csv"
 
@@ -61,6 +62,7 @@ pandas=$best
 printf '%-52s %s\n' "  of which (last run)" "$(cat "$WORK/err")"
 
 printf '%-52s %8.1f ×\n' "pandas ÷ kefu-cli metrics (month)" "$(echo "$pandas / $kefu" | bc -l)"
+bench_result "metrics by agent, month of $MESSAGES messages" "$kefu" "peer: pandas" "$pandas" s
 
 # Both must give the same numerators and denominators.
 "$PYTHON" - "$WORK/kefu.json" "$WORK/pandas.json" <<'EOF'

@@ -161,6 +161,18 @@ create_temporary (const char  *path,
   return g_steal_pointer (&temporary);
 }
 
+static void
+sync_file (const char *path)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
 /**
  * kefu_workbook_write:
  * @path: the .xlsx file to write; an existing file is replaced
@@ -221,6 +233,10 @@ kefu_workbook_write (KefuWorkbook  *self,
   if (written && status != LXW_NO_ERROR)
     g_set_error (&local_error, KEFU_WORKBOOK_ERROR, KEFU_WORKBOOK_ERROR_WRITE,
                  _("Could not write the workbook “%s”: %s"), path, lxw_strerror (status));
+  /* On the disk before the rename, so that a power cut cannot leave an
+   * empty file under the target's name. */
+  if (local_error == NULL)
+    sync_file (temporary);
   if (local_error == NULL && g_rename (temporary, path) != 0)
     {
       int saved_errno = errno;

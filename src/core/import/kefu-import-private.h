@@ -57,6 +57,7 @@ typedef struct
     int              index;          /* profile column, or -1 */
   }                  fields_known[16];  /* the fields the rows asked for */
   guint              n_fields_known;
+  GHashTable        *agent_rows;     /* "agent|from|to" → its first row, per sheet */
 } Import;
 
 char * _kefu_import_format_date (const GDate *date);

@@ -48,7 +48,17 @@ parse_value (const KefuProfileColumn *column,
     case KEFU_COLUMN_COUNT:    return kefu_value_parse_count (cell);
     case KEFU_COLUMN_NUMBER:   return kefu_value_parse_number (cell);
     case KEFU_COLUMN_MONEY:    return kefu_value_parse_money (cell);
-    case KEFU_COLUMN_RATE:     return kefu_value_parse_rate (cell, column->scale);
+    case KEFU_COLUMN_RATE:
+      value = kefu_value_parse_rate (cell, column->scale);
+      /* 120% parses, but every rate of an export is a share of a whole:
+       * above 100 % the column is misread or the file is damaged. */
+      if (value.status == KEFU_VALUE_OK && value.number > 1)
+        {
+          value.status = KEFU_VALUE_INVALID;
+          value.number = NAN;
+          value.expected = _("a rate from 0% to 100%, such as 36.99%");
+        }
+      return value;
     case KEFU_COLUMN_DURATION: return kefu_value_parse_duration (cell, column->scale);
     case KEFU_COLUMN_DATETIME: return kefu_value_parse_datetime (cell, tz);
     case KEFU_COLUMN_DATE:     return kefu_value_parse_date (cell, &date);

@@ -228,6 +228,43 @@ store_row_measures (Import       *import,
   return stored;
 }
 
+/* One row per agent and period in a sheet: a second one would add up
+ * with the first (the same day counted twice), so it is skipped and
+ * listed, naming the first. */
+static gboolean
+first_row_of_agent (Import        *import,
+                    const KefuRow *row,
+                    const char    *account,
+                    gint64         agent,
+                    const GDate   *from,
+                    const GDate   *to)
+{
+  g_autofree char *start = _kefu_import_format_date (from);
+  g_autofree char *end = _kefu_import_format_date (to);
+  g_autofree char *id = g_strdup_printf ("%ld|%s|%s", (long) agent, start, end);
+  g_autofree char *message = NULL;
+  guint64 *first = g_hash_table_lookup (import->agent_rows, id);
+
+  if (first == NULL)
+    {
+      g_hash_table_insert (import->agent_rows, g_steal_pointer (&id),
+                           g_memdup2 (&row->number, sizeof row->number));
+      return TRUE;
+    }
+
+  if (g_str_equal (start, end))
+    message = g_strdup_printf (_("a second row for “%s” on %s (the first is row %ld); "
+                                 "this one was skipped so that the day is not counted twice"),
+                               account, start, (long) *first);
+  else
+    message = g_strdup_printf (_("a second row for “%s” from %s to %s (the first is row %ld); "
+                                 "this one was skipped so that the days are not counted twice"),
+                               account, start, end, (long) *first);
+  _kefu_import_problem (import, KEFU_PROBLEM_ERROR, row->number, import->col_agent,
+                        account, message);
+  return FALSE;
+}
+
 gboolean
 _kefu_import_table_row (Import         *import,
                         const KefuRow  *row,
@@ -289,6 +326,11 @@ _kefu_import_table_row (Import         *import,
       agent = _kefu_import_agent (import, account, error);
       if (agent == 0)
         return FALSE;
+      if (!first_row_of_agent (import, row, account, agent, &from, &to))
+        {
+          import->facts->rows_skipped++;
+          return TRUE;
+        }
     }
 
   {

@@ -397,6 +397,8 @@ use_match (Import           *import,
   import->n_fields_known = 0;
   g_free (import->values);
   g_free (import->cells);
+  if (import->agent_rows != NULL)
+    g_hash_table_remove_all (import->agent_rows);
   import->values = g_new0 (KefuValue, import->n_fields);
   import->cells = g_new0 (const KefuCell *, import->n_fields);
 }
@@ -452,6 +454,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->overlaps, g_hash_table_unref);
   g_clear_pointer (&import->seen_numbers, g_hash_table_unref);
   g_clear_pointer (&import->seen_orders, g_hash_table_unref);
+  g_clear_pointer (&import->agent_rows, g_hash_table_unref);
   g_clear_pointer (&import->tz, g_time_zone_unref);
   g_clear_pointer (&import->values, g_free);
   g_clear_pointer (&import->cells, g_free);
@@ -464,6 +467,49 @@ shop_time_zone (void)
 
   /* Without tzdata, China's fixed offset (no daylight saving since 1991). */
   return tz != NULL ? tz : g_time_zone_new_offset (8 * 3600);
+}
+
+/* A file whose days all lie after today in the shop's zone is refused:
+ * its dates or the computer's clock are wrong, and figures stored for
+ * the future would show up in no period anyone looks at. A period that
+ * only ends after today (a month still running) is noted. */
+static gboolean
+check_not_future (Import     *import,
+                  const char *display)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (import->tz);
+  g_autofree char *today_text = NULL;
+  GDate today;
+
+  if (!g_date_valid (&import->seen_from))
+    return TRUE;
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  today_text = _kefu_import_format_date (&today);
+
+  if (g_date_compare (&import->seen_from, &today) > 0)
+    {
+      g_autofree char *from = _kefu_import_format_date (&import->seen_from);
+      g_autofree char *to = _kefu_import_format_date (&import->seen_to);
+      g_autofree char *message = g_strdup_printf (_("“%s” covers %s to %s, after today (%s): "
+                                                    "check the dates in the file and this "
+                                                    "computer’s clock. Nothing was stored."),
+                                                  display, from, to, today_text);
+
+      kefu_import_result_set_outcome (import->result, KEFU_IMPORT_REFUSED, 0, message);
+      return FALSE;
+    }
+  if (g_date_compare (&import->seen_to, &today) > 0)
+    {
+      g_autofree char *note = g_strdup_printf (_("the period runs past today (%s): the figures "
+                                                 "of its last days may still change"),
+                                               today_text);
+
+      kefu_import_result_add_problem (import->result, KEFU_PROBLEM_NOTE, NULL, 0, 0,
+                                      NULL, NULL, note);
+    }
+  return TRUE;
 }
 
 /**
@@ -512,6 +558,13 @@ kefu_import_file (KefuStore               *store,
       }
     facts->file_size = buf.st_size;
   }
+  if (facts->file_size == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is empty (0 bytes): there is nothing "
+                                                    "to import. Download the export again."),
+                                                  display);
+      return refuse (g_steal_pointer (&result), message);
+    }
   hashing = hashing_start (path);
 
   reader = kefu_table_reader_open (path, options->encoding, &error);
@@ -575,6 +628,7 @@ kefu_import_file (KefuStore               *store,
   import.overlaps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   import.seen_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.seen_orders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.agent_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_date_clear (&import.file_from, 1);
   g_date_clear (&import.file_to, 1);
   g_date_clear (&import.seen_from, 1);
@@ -698,10 +752,23 @@ kefu_import_file (KefuStore               *store,
 
   if (facts->rows_imported == 0)
     {
+      g_autofree char *message = NULL;
+
+      if (facts->rows_read == 0)
+        message = g_strdup_printf (_("“%s” has its header on row %ld but no rows below it: "
+                                     "there is nothing to import."),
+                                   display, (long) facts->header_row);
       kefu_store_rollback (store);
       import_clear (&import);
-      return refuse (g_steal_pointer (&result),
+      return refuse (g_steal_pointer (&result), message != NULL ? message :
                      _("No row of the file could be imported; the problems below say why."));
+    }
+
+  if (!check_not_future (&import, display))
+    {
+      kefu_store_rollback (store);
+      import_clear (&import);
+      return g_steal_pointer (&result);
     }
 
   /* Events without any time (orders not yet paid, in a Pinduoduo list)

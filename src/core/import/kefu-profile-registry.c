@@ -15,6 +15,7 @@
 
 #include "import/kefu-profile-registry.h"
 #include "kefu-core-data.h"
+#include "scoring/kefu-precision.h"
 
 #define PROFILES_RESOURCE "/org/kefu/Kefu/profiles"
 
@@ -118,12 +119,27 @@ add_bytes (KefuProfileRegistry  *self,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(KefuProfile) profile = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
-  if (!json_parser_load_from_data (parser, data, size, error))
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
-      g_prefix_error (error, _("The import profile “%s” is not valid JSON: "), origin);
+      /* json-glib quotes the offending text, cut anywhere: even mid-character. */
+      char *reason = g_utf8_make_valid (local_error->message, -1);
+
+      g_free (local_error->message);
+      local_error->message = reason;
+      g_prefix_error (&local_error, _("The import profile “%s” is not valid JSON: "), origin);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (json_parser_get_root (parser) != NULL && !kefu_json_text_is_valid (json_parser_get_root (parser)))
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_BAREWORD,
+                   _("The import profile “%s” is not valid JSON: it holds an escape "
+                     "JSON does not have, such as \\7"), origin);
       return FALSE;
     }
 

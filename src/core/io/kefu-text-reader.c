@@ -330,6 +330,19 @@ converts_cleanly (const guint8 *head,
   return valid;
 }
 
+/* The 1-based line of @at in @head, for messages. */
+static guint
+line_of (const guint8 *head,
+         const guint8 *at)
+{
+  guint line = 1;
+
+  for (const guint8 *p = head; p < at; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 == at || p[1] != '\n')))
+      line++;
+  return line;
+}
+
 static gboolean
 detect_encoding (KefuTextReader  *self,
                  const char      *forced,
@@ -338,6 +351,7 @@ detect_encoding (KefuTextReader  *self,
   const guint8 *head = self->raw;
   gsize length = self->raw_length;
   gboolean truncated = !self->input_done;
+  const guint8 *nul;
 
   if (forced != NULL && *forced != '\0')
     self->encoding = canonical_encoding (forced, head, length, &self->bom_length);
@@ -359,12 +373,12 @@ detect_encoding (KefuTextReader  *self,
 
   /* Text tables have no NUL bytes (outside UTF-16): this is binary. */
   if ((self->encoding == NULL || !is_wide_encoding (self->encoding)) &&
-      memchr (head, '\0', length) != NULL)
+      (nul = memchr (head, '\0', length)) != NULL)
     {
       g_set_error (error, KEFU_READER_ERROR, KEFU_READER_ERROR_FORMAT,
                    _("“%s” is not a text table (CSV or TSV) and not an Excel workbook "
-                     "either; it looks like binary data."),
-                   display_name (self));
+                     "either; it looks like binary data (a NUL byte on line %u)."),
+                   display_name (self), line_of (head, nul));
       return FALSE;
     }
 
@@ -376,10 +390,15 @@ detect_encoding (KefuTextReader  *self,
         self->encoding = g_strdup ("GB18030");
       else
         {
+          const char *stop;
+
+          /* Where UTF-8 breaks is where to look, in a file meant as UTF-8. */
+          g_utf8_validate_len ((const char *) head, length, &stop);
           g_set_error (error, KEFU_READER_ERROR, KEFU_READER_ERROR_ENCODING,
                        _("“%s” is not in a text encoding Kefu recognises (UTF-8, UTF-16 "
-                         "or GB18030/GBK); choose the encoding in the import dialog."),
-                       display_name (self));
+                         "or GB18030/GBK): line %u is not valid UTF-8. Choose the encoding "
+                         "in the import dialog."),
+                       display_name (self), line_of (head, (const guint8 *) stop));
           return FALSE;
         }
     }
@@ -865,7 +884,7 @@ kefu_text_reader_next_row (KefuTableReader  *reader,
 
   self->row.number = queued->number;
   self->row.n_cells = queued->n_fields;
-  self->row.cells = (const KefuCell *) self->cells->data;
+  self->row.cells = &g_array_index (self->cells, KefuCell, 0);
   return &self->row;
 }
 

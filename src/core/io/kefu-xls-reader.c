@@ -19,6 +19,11 @@
  *  - Booleans and error cells come out as integers, and formula cells
  *    as EMPTY: FreeXL does not read their cached results.
  *
+ * FreeXL follows a damaged container where it should stop, and then reads
+ * past its own buffers (found by tests/fuzz/fuzz-xls-reader): libgsf,
+ * Gnumeric's OLE2 reader, checks the container and the chain of records
+ * in the workbook stream before FreeXL sees the file.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -28,6 +33,10 @@
 
 #include <freexl.h>
 #include <glib/gi18n-lib.h>
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-infile-impl.h>
+#include <gsf/gsf-infile-msole.h>
+#include <gsf/gsf-input-stdio.h>
 
 #include "io/kefu-xls-reader.h"
 
@@ -344,7 +353,7 @@ kefu_xls_reader_next_row (KefuTableReader  *reader,
 
       self->row.number = row + 1;
       self->row.n_cells = n_cells;
-      self->row.cells = (const KefuCell *) self->cells->data;
+      self->row.cells = &g_array_index (self->cells, KefuCell, 0);
       return &self->row;
     }
 
@@ -399,6 +408,186 @@ kefu_xls_reader_init (KefuXlsReader *self)
   self->cells = g_array_new (FALSE, FALSE, sizeof (KefuCell));
 }
 
+#define BIFF_MAX_RECORD 8224   /* BIFF8's largest record body */
+
+static gboolean
+set_damaged_error (KefuXlsReader  *self,
+                   const char     *reason,
+                   GError        **error)
+{
+  g_set_error (error, KEFU_READER_ERROR, KEFU_READER_ERROR_FORMAT,
+               _("“%s” is not a readable Excel 97–2003 workbook (.xls): "
+                 "the file is damaged or incomplete (%s)."),
+               display_name (self), reason);
+  return FALSE;
+}
+
+/* Where a BIFF8 record FreeXL reads a text from holds its length. */
+static const struct {
+  guint16 type;
+  guint8  offset;      /* of the character count */
+  guint8  wide_count;  /* 2: a 16-bit count, 1: an 8-bit one */
+} text_records[] = {
+  { 0x041E, 2, 2 },    /* FORMAT */
+  { 0x0085, 6, 1 },    /* BOUNDSHEET */
+  { 0x0204, 6, 2 },    /* LABEL */
+  { 0x0207, 0, 2 },    /* STRING */
+};
+
+/* Whether the text of a BIFF8 record fits in it: FreeXL copies as many
+ * characters as the record says it holds. */
+static gboolean
+text_fits (guint16       type,
+           const guint8 *body,
+           guint         length)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_records); i++)
+    {
+      guint at = text_records[i].offset, count, flags, needed;
+
+      if (text_records[i].type != type)
+        continue;
+      if (at + text_records[i].wide_count + 1 > length)
+        return FALSE;
+      count = text_records[i].wide_count == 2 ? body[at] | body[at + 1] << 8 : body[at];
+      flags = body[at + text_records[i].wide_count];
+      needed = at + text_records[i].wide_count + 1;
+      if (flags & 0x08)                 /* rich text: a run count */
+        needed += 2;
+      if (flags & 0x04)                 /* East Asian phonetics: a size */
+        needed += 4;
+      needed += (flags & 0x01) ? 2 * count : count;
+      return needed <= length;
+    }
+  return TRUE;
+}
+
+/* Why the workbook stream's records do not lie whole inside it, or NULL. */
+static const char *
+check_records (GsfInput *stream)
+{
+  gboolean biff8 = FALSE, first = TRUE;
+  guint n_dimensions = 0;
+
+  while (gsf_input_remaining (stream) > 0)
+    {
+      const guint8 *header = gsf_input_read (stream, 4, NULL);
+      const guint8 *body = NULL;
+      guint type, length;
+
+      if (header == NULL)
+        return _("a record is cut short");
+      type = header[0] | header[1] << 8;
+      length = header[2] | header[3] << 8;
+      if (length > BIFF_MAX_RECORD)
+        return _("a record is larger than Excel writes");
+      if (length > 0 && (body = gsf_input_read (stream, length, NULL)) == NULL)
+        return _("a record is cut short");
+      /* The workbook's BOF says its version; texts are checked in BIFF8. */
+      if (first && type == 0x0809 && length >= 2)
+        biff8 = (body[0] | body[1] << 8) == 0x0600;
+      first = FALSE;
+      if (biff8 && !text_fits (type, body, length))
+        return _("a text is longer than its record");
+      /* FreeXL sizes a sheet by its DIMENSION record, and frees that
+       * twice when there is a second one. */
+      if (type == 0x0809)
+        n_dimensions = 0;
+      else if (type == 0x0200 && ++n_dimensions > 1)
+        return _("a sheet declares its size twice");
+    }
+  return NULL;
+}
+
+static guint32
+read_u32 (const guint8 *p)
+{
+  return p[0] | p[1] << 8 | p[2] << 16 | (guint32) p[3] << 24;
+}
+
+/* FreeXL allocates what the OLE2 header and the root entry declare, which
+ * libgsf does not check: none may exceed the file. */
+static const char *
+check_header (const char *path)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  const guint8 *data;
+  guint64 length, sector, root;
+  guint shift;
+
+  if (file == NULL)
+    return NULL;     /* FreeXL's to report */
+  data = (const guint8 *) g_mapped_file_get_contents (file);
+  length = g_mapped_file_get_length (file);
+  if (length < 512)
+    return _("it is shorter than its own header");
+
+  shift = data[0x1E] | data[0x1F] << 8;
+  if (shift != 9 && shift != 12)
+    return _("its sector size is not one Excel writes");
+  sector = (guint64) 1 << shift;
+  if (read_u32 (data + 0x2C) > length / sector ||     /* FAT sectors */
+      (read_u32 (data + 0x40) > length / sector &&    /* mini FAT sectors */
+       read_u32 (data + 0x3C) != 0xFFFFFFFE) ||
+      (read_u32 (data + 0x48) > length / sector &&    /* DIFAT sectors */
+       read_u32 (data + 0x44) != 0xFFFFFFFE))
+    return _("its header declares more sectors than the file holds");
+
+  /* The root entry, first of the directory, sizes the mini stream. */
+  root = ((guint64) read_u32 (data + 0x30) + 1) * sector;
+  if (root + 128 > length || read_u32 (data + root + 120) > length)
+    return _("its directory declares more than the file holds");
+  return NULL;
+}
+
+/* Whether the container is sound, holds a workbook stream and every
+ * record of it lies whole inside it. FreeXL, laxer, finds workbooks in
+ * containers libgsf sees none in, and reads them past its buffers.
+ * libgsf 1.14.50 has no g_autoptr for its types. */
+static gboolean
+check_container (KefuXlsReader  *self,
+                 const char     *path,
+                 GError        **error)
+{
+  static const char * const names[] = { "Workbook", "Book" };
+  g_autoptr(GError) local_error = NULL;
+  GsfInput *input = gsf_input_stdio_new (path, &local_error);
+  GsfInfile *ole = NULL;
+  GsfInput *stream = NULL;
+  const char *problem = NULL;
+
+  /* A file that cannot be opened is FreeXL's to report. */
+  if (input == NULL)
+    return TRUE;
+  problem = check_header (path);
+  if (problem != NULL)
+    {
+      g_object_unref (input);
+      return set_damaged_error (self, problem, error);
+    }
+  ole = gsf_infile_msole_new (input, &local_error);
+  g_object_unref (input);
+  if (ole == NULL)
+    return set_damaged_error (self, local_error ? local_error->message : "OLE2", error);
+
+  /* The class method, for a GError where gsf_infile_child_by_name() warns. */
+  for (guint i = 0; i < G_N_ELEMENTS (names) && stream == NULL; i++)
+    {
+      g_clear_error (&local_error);
+      stream = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (ole))->child_by_name (ole, names[i], &local_error);
+    }
+  if (stream != NULL)
+    {
+      problem = check_records (stream);
+      g_object_unref (stream);
+    }
+  else
+    problem = _("it holds no workbook stream");
+  g_object_unref (ole);
+
+  return problem == NULL || set_damaged_error (self, problem, error);
+}
+
 /**
  * kefu_xls_reader_new:
  * @path: an Excel 97–2003 workbook, whatever its extension
@@ -413,6 +602,7 @@ kefu_xls_reader_new (const char  *path,
                      GError     **error)
 {
   g_autoptr(KefuXlsReader) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   unsigned int info = 0;
   unsigned int n_sheets = 0;
   int rc;
@@ -421,6 +611,16 @@ kefu_xls_reader_new (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (KEFU_TYPE_XLS_READER, "path", path, NULL);
+
+  if (!check_container (self, path, &local_error))
+    {
+      /* What a password makes of a file says more than how it is damaged. */
+      if (looks_password_protected (path))
+        set_password_error (self, error);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   rc = freexl_open (path, &self->handle);
   if (rc != FREEXL_OK)

@@ -191,7 +191,7 @@ gint64
 _kefu_metric_local (KefuMetricContext *ctx,
                     gint64             utc)
 {
-  const KefuZoneSpan *spans = (const KefuZoneSpan *) ctx->spans->data;
+  const KefuZoneSpan *spans = &g_array_index (ctx->spans, KefuZoneSpan, 0);
   guint lo = 0, hi = ctx->spans->len;
 
   if (utc >= spans[ctx->last_span].start && utc < spans[ctx->last_span].end)

@@ -235,6 +235,51 @@ kefu_unit_format_bound (KefuUnit unit,
 }
 
 /**
+ * kefu_json_text_is_valid:
+ *
+ * json-glib 1.6 reads a backslash and digits in a string as an octal
+ * escape, which JSON has not, so valid UTF-8 can parse into a byte such
+ * as 0xFF: every member name and string of a document loaded from a
+ * file must be checked before it is shown or saved.
+ *
+ * Returns: whether every text in @node is valid UTF-8
+ */
+gboolean
+kefu_json_text_is_valid (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          if (!g_utf8_validate (name, -1, NULL) || !kefu_json_text_is_valid (member))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!kefu_json_text_is_valid (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_STRING ||
+             g_utf8_validate (json_node_get_string (node), -1, NULL);
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+/**
  * kefu_json_to_data:
  *
  * Returns: (transfer full): @node as JSON text, every number in the

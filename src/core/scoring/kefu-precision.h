@@ -35,6 +35,7 @@ char   *kefu_unit_format_steps    (KefuUnit  unit,
 
 /* json_to_string() with every number in its shortest form: 0.41 and 100,
  * where json-glib 1.6 writes 0.40999999999999998 and 100.0. */
+gboolean kefu_json_text_is_valid  (JsonNode *node);
 char   *kefu_json_to_data         (JsonNode *node,
                                    gboolean  pretty);
 

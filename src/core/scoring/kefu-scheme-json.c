@@ -283,15 +283,31 @@ kefu_scheme_new_from_data (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
 
   g_return_val_if_fail (data != NULL, NULL);
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      fail (error, origin ? origin : "?", _("it is not JSON (%s)"), local_error->message);
+      /* json-glib quotes the offending text, cut anywhere: even mid-character. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
+      fail (error, origin ? origin : "?", _("it is not JSON (%s)"), reason);
       return NULL;
     }
-  return kefu_scheme_new_from_json (json_parser_get_root (parser), origin, error);
+  /* json-glib accepts an empty or blank text, with no root. */
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      fail (error, origin ? origin : "?", _("it is empty"));
+      return NULL;
+    }
+  if (!kefu_json_text_is_valid (root))
+    {
+      fail (error, origin ? origin : "?", _("it holds an escape JSON does not have, such as \\7"));
+      return NULL;
+    }
+  return kefu_scheme_new_from_json (root, origin, error);
 }
 
 /**

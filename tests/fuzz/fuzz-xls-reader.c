@@ -1,0 +1,28 @@
+/* fuzz-xls-reader.c — Excel 97–2003 workbooks through FreeXL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "io/kefu-xls-reader.h"
+#include "kefu-fuzz.h"
+#include "kefu-fuzz-rows.h"
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(KefuTableReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path;
+
+  kefu_fuzz_init ();
+  path = kefu_fuzz_write_file (data, size, ".xls");
+  reader = kefu_xls_reader_new (path, &error);
+  if (reader == NULL)
+    {
+      g_assert (error != NULL && error->domain == KEFU_READER_ERROR);
+      return 0;
+    }
+  g_assert_no_error (error);
+  kefu_fuzz_read_all (reader);
+  return 0;
+}
