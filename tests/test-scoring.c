@@ -1618,6 +1618,12 @@ test_store_manual_scores (Fixture       *fixture,
   g_assert_true (kefu_manual_scores_lookup (scores, 0, "小王", NULL, "attendance", &points, NULL));
   g_clear_object (&scores);
 
+  /* A scheme that is not stored (built in, or a file) has none. */
+  scores = kefu_store_load_manual_scores (fixture->store, 0, &from, &to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kefu_manual_scores_get_n_scores (scores), ==, 0);
+  g_clear_object (&scores);
+
   /* NAN removes; deleting the scheme removes them all. */
   g_assert_true (kefu_store_set_manual_score (fixture->store, id, agent, "attendance", &from, &to, NAN, NULL, &error));
   scores = kefu_store_load_manual_scores (fixture->store, id, &from, &to, &error);

@@ -355,14 +355,9 @@ kefu_workbook_new_from_store (KefuStore                 *store,
   if (period == NULL)
     return NULL;
 
-  if (kefu_scheme_get_store_id (scheme) > 0)
-    {
-      scores = kefu_store_load_manual_scores (store, kefu_scheme_get_store_id (scheme), from, to, error);
-      if (scores == NULL)
-        return NULL;
-    }
-  else
-    scores = kefu_manual_scores_new ();
+  scores = kefu_store_load_manual_scores (store, kefu_scheme_get_store_id (scheme), from, to, error);
+  if (scores == NULL)
+    return NULL;
   if (manual != NULL)
     kefu_manual_scores_merge (scores, manual);
 

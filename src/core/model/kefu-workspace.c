@@ -614,12 +614,9 @@ kefu_workspace_rescore (KefuWorkspace *self)
   if (self->agent_table != NULL && self->scheme != NULL)
     {
       kefu_workspace_get_range (self, &from, &to);
-      if (kefu_scheme_get_store_id (self->scheme) > 0)
-        self->manual = kefu_store_load_manual_scores (self->store,
-                                                      kefu_scheme_get_store_id (self->scheme),
-                                                      &from, &to, &error);
-      else
-        self->manual = kefu_manual_scores_new ();
+      self->manual = kefu_store_load_manual_scores (self->store,
+                                                    kefu_scheme_get_store_id (self->scheme),
+                                                    &from, &to, &error);
 
       if (self->manual != NULL)
         self->report = kefu_score_report_new (self->scheme, self->agent_table, self->manual);

@@ -473,6 +473,9 @@ kefu_store_get_manual_score (KefuStore    *self,
 /**
  * kefu_store_load_manual_scores:
  *
+ * @scheme_id: a stored scheme, or 0 for one that is not stored (built
+ *   in, or read from a file), which has none
+ *
  * Returns: (transfer full) (nullable): the points given with @scheme_id
  *   for exactly the period @from – @to, ready for kefu_score_report_new()
  */
@@ -490,6 +493,9 @@ kefu_store_load_manual_scores (KefuStore    *self,
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && g_date_valid (from), NULL);
   g_return_val_if_fail (to != NULL && g_date_valid (to), NULL);
+
+  if (scheme_id <= 0)
+    return g_steal_pointer (&scores);
 
   stmt = _kefu_store_prepare (self,
                               "SELECT m.agent_id, a.display_name, m.item, m.points, m.note "
