@@ -516,8 +516,8 @@ kefu_data_view_set_store (KefuDataView *self,
   g_return_if_fail (KEFU_IS_DATA_VIEW (self));
   g_return_if_fail (store == NULL || KEFU_IS_STORE (store));
 
-  g_set_object (&self->store, store);
-  kefu_data_view_reload (self);
+  if (g_set_object (&self->store, store))
+    kefu_data_view_reload (self);
 }
 
 /* Lists the batches again, as the store has them now. */

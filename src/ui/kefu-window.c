@@ -301,7 +301,6 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, shop_button);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_agent_activated);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, data_view);
-  gtk_widget_class_bind_template_callback (widget_class, _kefu_window_show_store);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, scheme_view);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
