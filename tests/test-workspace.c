@@ -142,6 +142,11 @@ test_figures (Fixture       *fixture,
   table = kefu_workspace_get_daily_table (workspace);
   g_assert_cmpint (kefu_metric_table_get_grouping (table), ==, KEFU_GROUP_AGENT_DAY);
 
+  /* Which days have agent figures: the 1st, 2nd and 3rd of 31. */
+  g_assert_cmpuint (kefu_coverage_get_n_days (kefu_workspace_get_coverage (workspace)), ==, 31);
+  g_assert_cmpuint (kefu_coverage_count_days (kefu_workspace_get_coverage (workspace),
+                                              KEFU_DATA_AGENT_FIGURES), ==, 3);
+
   /* Another scheme scores the same tables again, at once. */
   scheme = kefu_scheme_new_from_data (conversion_scheme, -1, "conversion.json", &error);
   g_assert_no_error (error);

@@ -272,10 +272,8 @@ on_rank_row_activated (KefuOverviewView *self,
 static void
 update (KefuOverviewView *self)
 {
-  g_autoptr(KefuCoverage) coverage = NULL;
-  g_autoptr(GError) error = NULL;
+  KefuCoverage *coverage;
   KefuShop *shop;
-  GDate from, to;
 
   shop = self->workspace ? kefu_workspace_get_shop (self->workspace) : NULL;
   if (shop == NULL)
@@ -288,13 +286,7 @@ update (KefuOverviewView *self)
       kefu_workspace_get_busy (self->workspace))
     return;
 
-  kefu_workspace_get_range (self->workspace, &from, &to);
-  coverage = kefu_coverage_query (kefu_workspace_get_store (self->workspace),
-                                  kefu_shop_get_id (shop), &from, &to,
-                                  kefu_workspace_get_settings (self->workspace), &error);
-  if (coverage == NULL)
-    g_warning ("Cannot tell which days have data: %s", error->message);
-
+  coverage = kefu_workspace_get_coverage (self->workspace);
   kefu_coverage_grid_set_coverage (self->coverage_grid, coverage);
   update_cards (self);
   update_warnings (self);

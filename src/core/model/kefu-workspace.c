@@ -31,6 +31,7 @@ struct _KefuWorkspace
   KefuMetricTable    *agent_table;
   KefuMetricTable    *previous_table;
   KefuMetricTable    *daily_table;
+  KefuCoverage       *coverage;
   KefuManualScores   *manual;
   KefuScoreReport    *report;
 };
@@ -69,6 +70,7 @@ typedef struct
   KefuMetricTable    *agent_table;
   KefuMetricTable    *previous_table;
   KefuMetricTable    *daily_table;
+  KefuCoverage       *coverage;
 } Job;
 
 static void
@@ -78,6 +80,7 @@ job_free (Job *job)
   g_clear_object (&job->agent_table);
   g_clear_object (&job->previous_table);
   g_clear_object (&job->daily_table);
+  g_clear_object (&job->coverage);
   g_free (job);
 }
 
@@ -110,6 +113,9 @@ compute_in_thread (GTask        *task,
     job->daily_table = kefu_metric_query (store, job->shop_id, &job->from, &job->to,
                                           NULL, 0, NULL, KEFU_GROUP_AGENT_DAY,
                                           &job->settings, cancellable, &error);
+  if (job->daily_table != NULL)
+    job->coverage = kefu_coverage_query (store, job->shop_id, &job->from, &job->to,
+                                         &job->settings, &error);
   if (error != NULL)
     g_task_return_error (task, error);
   else
@@ -122,6 +128,7 @@ clear_figures (KefuWorkspace *self)
   g_clear_object (&self->agent_table);
   g_clear_object (&self->previous_table);
   g_clear_object (&self->daily_table);
+  g_clear_object (&self->coverage);
   g_clear_object (&self->manual);
   g_clear_object (&self->report);
   g_clear_error (&self->error);
@@ -164,6 +171,7 @@ on_computed (GObject      *source,
   self->agent_table = g_steal_pointer (&job->agent_table);
   self->previous_table = g_steal_pointer (&job->previous_table);
   self->daily_table = g_steal_pointer (&job->daily_table);
+  self->coverage = g_steal_pointer (&job->coverage);
   kefu_workspace_rescore (self);
 }
 
@@ -691,6 +699,20 @@ kefu_workspace_get_daily_table (KefuWorkspace *self)
   g_return_val_if_fail (KEFU_IS_WORKSPACE (self), NULL);
 
   return self->daily_table;
+}
+
+/**
+ * kefu_workspace_get_coverage:
+ *
+ * Returns: (transfer none) (nullable): which kinds of data each day of
+ *   the period has, computed with the tables
+ */
+KefuCoverage *
+kefu_workspace_get_coverage (KefuWorkspace *self)
+{
+  g_return_val_if_fail (KEFU_IS_WORKSPACE (self), NULL);
+
+  return self->coverage;
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "metrics/kefu-metric-settings.h"
 #include "metrics/kefu-metric-table.h"
+#include "model/kefu-coverage.h"
 #include "model/kefu-period.h"
 #include "model/kefu-shop.h"
 #include "scoring/kefu-manual-scores.h"
@@ -47,6 +48,7 @@ const GError             *kefu_workspace_get_error          (KefuWorkspace    *s
 KefuMetricTable          *kefu_workspace_get_agent_table    (KefuWorkspace    *self);
 KefuMetricTable          *kefu_workspace_get_previous_table (KefuWorkspace    *self);
 KefuMetricTable          *kefu_workspace_get_daily_table    (KefuWorkspace    *self);
+KefuCoverage             *kefu_workspace_get_coverage       (KefuWorkspace    *self);
 KefuManualScores         *kefu_workspace_get_manual_scores  (KefuWorkspace    *self);
 KefuScoreReport          *kefu_workspace_get_report         (KefuWorkspace    *self);
 
