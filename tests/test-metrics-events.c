@@ -557,6 +557,100 @@ test_time_zones (MetricFixture *fixture,
   g_assert_error (error, KEFU_METRIC_SETTINGS_ERROR, KEFU_METRIC_SETTINGS_ERROR_INVALID);
 }
 
+/* Enough buyers for the rows to cross the chunks the reading threads hand
+ * over: 6,000 buyers, each writing once and answered 20 s later, by 小安
+ * (even) or 小贝 (odd), and paying ¥10 for one item an hour later; and
+ * five buyers who paid without a word (silent orders, the shop's only). */
+static void
+many_buyers_import (MetricFixture *fixture)
+{
+  g_autoptr(GString) messages = g_string_new (MESSAGES_HEADER);
+  g_autoptr(GString) orders = g_string_new (ORDERS_HEADER);
+
+  for (guint i = 0; i < 6000; i++)
+    {
+      guint second = i % 3000;   /* 10:00:00 to 10:49:59 */
+
+      g_string_append_printf (messages, "b%04u,,2026-10-05 10:%02u:%02u,买家\n", i, second / 60, second % 60);
+      second += 20;
+      g_string_append_printf (messages, "b%04u,店:%s,2026-10-05 10:%02u:%02u,客服\n",
+                              i, i % 2 == 0 ? "小安" : "小贝", second / 60, second % 60);
+      g_string_append_printf (orders, "o%04u,b%04u,,2026-10-05 11:%02u:%02u,2026-10-05 11:%02u:%02u,10.00,1\n",
+                              i, i, second / 60, second % 60, second / 60, second % 60);
+    }
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (orders, "s%u,s%u,,2026-10-05 12:00:00,2026-10-05 12:00:00,10.00,1\n", i, i);
+
+  metric_import (fixture, "chat.csv", messages->str);
+  metric_import (fixture, "orders.csv", orders->str);
+}
+
+static void
+many_buyers_assert (KefuMetricTable *table)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *agent = i == 0 ? "小安" : "小贝";
+
+      metric_assert_value (table, agent, NULL, "consult_buyers", 3000, 1, 3000);
+      metric_assert_value (table, agent, NULL, "response_rate_30s", 3000, 3000, 1);
+      metric_assert_value (table, agent, NULL, "avg_response_time", 60000, 3000, 20);
+      metric_assert_value (table, agent, NULL, "inquiry_conversion_rate", 3000, 3000, 1);
+      metric_assert_value (table, agent, NULL, "payment_rate", 3000, 3000, 1);
+      metric_assert_value (table, agent, NULL, "agent_sales", 30000, 1, 30000);
+    }
+  metric_assert_value (table, NULL, NULL, "consult_buyers", 6000, 1, 6000);
+  metric_assert_value (table, NULL, NULL, "agent_sales", 60050, 1, 60050);
+  metric_assert_value (table, NULL, NULL, "unit_price", 60050, 6005, 10);
+  metric_assert_value (table, NULL, NULL, "items_per_buyer", 6005, 6005, 1);
+}
+
+/* Messages and orders are read by threads of their own, on a second
+ * connection; inside a write transaction of the store (whose changes
+ * only its own connection sees) on the store's alone: the same figures. */
+static void
+test_many_buyers (MetricFixture *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(KefuMetricTable) apart = NULL;
+  g_autoptr(KefuMetricTable) together = NULL;
+  g_autoptr(GError) error = NULL;
+
+  many_buyers_import (fixture);
+  apart = metric_query (fixture, "2026-10-05", "2026-10-05", KEFU_GROUP_AGENT, NULL);
+  many_buyers_assert (apart);
+
+  g_assert_true (kefu_store_begin (fixture->store, &error));
+  g_assert_no_error (error);
+  metric_exec (fixture, "UPDATE shop SET name = name");
+  together = metric_query (fixture, "2026-10-05", "2026-10-05", KEFU_GROUP_AGENT, NULL);
+  kefu_store_rollback (fixture->store);
+  many_buyers_assert (together);
+}
+
+/* Cancelled while the threads read: an error, the threads stopped, and
+ * the store as usable as before. */
+static void
+test_cancel_while_reading (MetricFixture *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(KefuMetricTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate day;
+
+  many_buyers_import (fixture);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 5, G_DATE_OCTOBER, 2026);
+  g_cancellable_cancel (cancellable);
+  g_assert_null (kefu_metric_query (fixture->store, fixture->shop_id, &day, &day, NULL, 0, NULL,
+                                    KEFU_GROUP_AGENT, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  table = metric_query (fixture, "2026-10-05", "2026-10-05", KEFU_GROUP_AGENT, NULL);
+  many_buyers_assert (table);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +671,8 @@ main (int   argc,
   ADD ("sessions", test_sessions);
   ADD ("refunds-reviews", test_refunds_reviews);
   ADD ("time-zones", test_time_zones);
+  ADD ("many-buyers", test_many_buyers);
+  ADD ("cancel-while-reading", test_cancel_while_reading);
 
 #undef ADD
 

@@ -1,9 +1,9 @@
 /* kefu-event-metrics.c — the event-log road: messages and orders, buyer by buyer
  *
- * Two SQL cursors, messages ordered by (buyer, time) and orders by buyer,
- * are merged like a join: one buyer's orders (a handful) are read ahead
- * and sorted by time, then the buyer's messages stream through a small
- * state machine (METRICS.md §1):
+ * Messages ordered by (buyer, time) and orders by buyer come merged by
+ * buyer from the feed (kefu-event-feed.c, which reads them in threads):
+ * one buyer's orders (a handful) first, sorted here by time, then the
+ * buyer's messages stream through a small state machine (METRICS.md §1):
  *
  *  - a turn is a run of buyer messages up to the first manual agent reply,
  *    which answers it; robot, auto and system messages never answer;
@@ -26,6 +26,7 @@
 
 #include <math.h>
 
+#include "metrics/kefu-event-feed.h"
 #include "metrics/kefu-metric-engine-private.h"
 
 #define ANSWER_LOOKAHEAD (3 * 86400)
@@ -91,7 +92,6 @@ typedef struct
   guint8            *online;       /* bits: (agent, slot, day of the period) had a manual message */
 
   /* The buyer being read. */
-  GString           *buyer;
   GArray            *orders;       /* Order, by time */
   guint              next_order;
   GArray            *units;        /* Unit */
@@ -376,14 +376,14 @@ flush_orders (Stream *s,
 static void
 handle_message (Stream     *s,
                 gint64      t,
-                const char *sender,
+                KefuSender  sender,
                 guint       agent)
 {
   KefuMetricContext *ctx = s->ctx;
 
   flush_orders (s, t);
 
-  if (g_str_equal (sender, "buyer"))
+  if (sender == KEFU_SENDER_BUYER)
     {
       if (!s->turn_open)
         {
@@ -405,7 +405,7 @@ handle_message (Stream     *s,
       if (t >= ctx->start_utc && t < ctx->end_utc && s->turn_in_period++ == 0)
         s->turn_first_in_period = t;
     }
-  else if (g_str_equal (sender, "agent"))
+  else if (sender == KEFU_SENDER_AGENT)
     {
       manual_message (s, t, agent);
       if (s->turn_open)
@@ -514,24 +514,21 @@ end_buyer (Stream *s)
 }
 
 static void
-read_order (Stream       *s,
-            sqlite3_stmt *stmt)
+read_order (Stream             *s,
+            const KefuFeedItem *item,
+            const char         *order_no)
 {
-  Order order = { 0 };
-  gboolean paid_at_known = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
-  double paid_amount = sqlite3_column_type (stmt, 3) != SQLITE_NULL ? sqlite3_column_double (stmt, 3) : NAN;
+  Order order = {
+    .id = item->id,
+    .time = item->time,
+    .paid_at = item->paid_at,
+    .amount = item->amount,
+    .items = item->items,
+    .agent_id = item->agent_id,
+  };
 
-  order.time = sqlite3_column_int64 (stmt, 1);
-  /* Without a payment time, a paid amount says it was paid. */
-  order.paid_at = paid_at_known ? sqlite3_column_int64 (stmt, 2)
-                : paid_amount > 0 ? order.time : 0;
-  order.amount = !isnan (paid_amount) ? paid_amount
-               : sqlite3_column_type (stmt, 4) != SQLITE_NULL ? sqlite3_column_double (stmt, 4) : NAN;
-  order.items = sqlite3_column_type (stmt, 5) != SQLITE_NULL ? sqlite3_column_int64 (stmt, 5) : -1;
-  order.agent_id = sqlite3_column_int64 (stmt, 6);
-  order.id = sqlite3_column_int64 (stmt, 7);
   if (s->refunds != NULL)
-    order.refunds = _kefu_refunds_find (s->refunds, (const char *) sqlite3_column_text (stmt, 8));
+    order.refunds = _kefu_refunds_find (s->refunds, order_no);
   g_array_append_val (s->orders, order);
 }
 
@@ -544,26 +541,6 @@ compare_orders (gconstpointer a,
   if (x->time != y->time)
     return x->time < y->time ? -1 : 1;
   return x->id < y->id ? -1 : x->id > y->id;
-}
-
-static gboolean
-step (KefuMetricContext  *ctx,
-      sqlite3_stmt       *stmt,
-      int                *rc,
-      GError            **error)
-{
-  if (stmt == NULL)
-    {
-      *rc = SQLITE_DONE;
-      return TRUE;
-    }
-  *rc = sqlite3_step (stmt);
-  if (*rc != SQLITE_ROW && *rc != SQLITE_DONE)
-    {
-      _kefu_store_set_error (ctx->store, error);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* The share of the shop's message days that [@from, @to) reads. */
@@ -622,21 +599,31 @@ prepare_messages (KefuMetricContext  *ctx,
   return stmt;
 }
 
-/* Grouped by buyer only: a buyer's few orders are sorted by time here. */
+/* Grouped by buyer only: a buyer's few orders are sorted by time here.
+ * On @reader, when there is one, for a thread of its own. */
 static sqlite3_stmt *
 prepare_orders (KefuMetricContext  *ctx,
+                sqlite3            *reader,
                 GError            **error)
 {
+  static const char sql[] =
+    "SELECT buyer, coalesce(created_at, paid_at), paid_at, paid_amount, "
+    "  amount, items, agent_id, id, order_no "
+    "FROM order_ "
+    "WHERE shop_id = ?1 AND ((created_at >= ?2 AND created_at < ?3) OR "
+    "  (created_at IS NULL AND paid_at >= ?2 AND paid_at < ?3)) "
+    "ORDER BY buyer";
   gint64 window = ctx->settings.conversion_days * (gint64) 86400;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = NULL;
 
-  stmt = _kefu_store_prepare (ctx->store,
-                              "SELECT buyer, coalesce(created_at, paid_at), paid_at, paid_amount, "
-                              "  amount, items, agent_id, id, order_no "
-                              "FROM order_ "
-                              "WHERE shop_id = ?1 AND ((created_at >= ?2 AND created_at < ?3) OR "
-                              "  (created_at IS NULL AND paid_at >= ?2 AND paid_at < ?3)) "
-                              "ORDER BY buyer", error);
+  if (reader == NULL)
+    stmt = _kefu_store_prepare (ctx->store, sql, error);
+  else if (sqlite3_prepare_v2 (reader, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _kefu_store_set_read_error (ctx->store, reader, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, ctx->shop_id);
@@ -666,71 +653,55 @@ emit_online (Stream *s)
       }
 }
 
+/* The buyers of the feed one by one: their orders (sorted by time here,
+ * as SQLite groups them by buyer only), then their messages. */
 static gboolean
-run (Stream             *s,
-     sqlite3_stmt       *messages,
-     sqlite3_stmt       *orders,
-     GError            **error)
+run (Stream         *s,
+     KefuEventFeed  *feed,
+     GError        **error)
 {
-  KefuMetricContext *ctx = s->ctx;
-  int msg_rc, ord_rc;
+  const KefuFeedItem *item;
+  const char *order_no;
+  gboolean in_buyer = FALSE;
+  gboolean orders_sorted = FALSE;
   guint64 n = 0;
 
-  if (!step (ctx, messages, &msg_rc, error) || !step (ctx, orders, &ord_rc, error))
-    return FALSE;
-
-  while (msg_rc == SQLITE_ROW || ord_rc == SQLITE_ROW)
+  while ((item = _kefu_event_feed_next (feed, &order_no)) != NULL)
     {
-      const char *buyer;
-
-      if (_kefu_metric_cancelled (ctx, ++n, error))
+      if (_kefu_metric_cancelled (s->ctx, ++n, error))
         return FALSE;
 
-      /* Orders without a buyer come first; each is a buyer of its own. */
-      if (ord_rc == SQLITE_ROW && sqlite3_column_type (orders, 0) == SQLITE_NULL)
+      switch ((KefuFeedKind) item->kind)
         {
-          read_order (s, orders);
-          end_buyer (s);
-          if (!step (ctx, orders, &ord_rc, error))
-            return FALSE;
-          continue;
+        case KEFU_FEED_BUYER:
+          if (in_buyer)
+            {
+              if (!orders_sorted)
+                g_array_sort (s->orders, compare_orders);
+              end_buyer (s);
+            }
+          in_buyer = TRUE;
+          orders_sorted = FALSE;
+          break;
+        case KEFU_FEED_ORDER:
+          read_order (s, item, order_no);
+          break;
+        case KEFU_FEED_MESSAGE:
+          if (!orders_sorted)
+            {
+              g_array_sort (s->orders, compare_orders);
+              orders_sorted = TRUE;
+            }
+          handle_message (s, item->time, item->sender, _kefu_metric_agent (s->ctx, item->agent_id));
+          break;
+        default:
+          g_assert_not_reached ();
         }
-
-      /* The next buyer in either stream; SQLite's BINARY order is strcmp's. */
-      if (msg_rc != SQLITE_ROW)
-        buyer = (const char *) sqlite3_column_text (orders, 0);
-      else if (ord_rc != SQLITE_ROW)
-        buyer = (const char *) sqlite3_column_text (messages, 0);
-      else
-        {
-          const char *a = (const char *) sqlite3_column_text (messages, 0);
-          const char *b = (const char *) sqlite3_column_text (orders, 0);
-
-          buyer = strcmp (a, b) <= 0 ? a : b;
-        }
-      g_string_assign (s->buyer, buyer);
-
-      while (ord_rc == SQLITE_ROW &&
-             g_str_equal ((const char *) sqlite3_column_text (orders, 0), s->buyer->str))
-        {
-          read_order (s, orders);
-          if (!step (ctx, orders, &ord_rc, error))
-            return FALSE;
-        }
-      g_array_sort (s->orders, compare_orders);
-
-      while (msg_rc == SQLITE_ROW &&
-             g_str_equal ((const char *) sqlite3_column_text (messages, 0), s->buyer->str))
-        {
-          if (_kefu_metric_cancelled (ctx, ++n, error))
-            return FALSE;
-          handle_message (s, sqlite3_column_int64 (messages, 1),
-                          (const char *) sqlite3_column_text (messages, 2),
-                          _kefu_metric_agent (ctx, sqlite3_column_int64 (messages, 3)));
-          if (!step (ctx, messages, &msg_rc, error))
-            return FALSE;
-        }
-
+    }
+  if (in_buyer)
+    {
+      if (!orders_sorted)
+        g_array_sort (s->orders, compare_orders);
       end_buyer (s);
     }
 
@@ -751,6 +722,9 @@ _kefu_event_stream (KefuMetricContext  *ctx,
   g_autoptr(KefuRefunds) refunds = NULL;
   sqlite3_stmt *messages = NULL;
   sqlite3_stmt *orders = NULL;
+  KefuEventFeed *feed;
+  sqlite3 *reader = NULL;
+  gboolean began = FALSE;
   gboolean ok;
   Stream s = {
     .ctx = ctx,
@@ -764,39 +738,50 @@ _kefu_event_stream (KefuMetricContext  *ctx,
   for (guint i = 0; i < N_KEYS; i++)
     s.k[i] = _kefu_metric_index (stream_keys[i]);
 
+  /* Messages also attribute orders; orders also convert inquiries and
+   * carry the refunds. Messages and orders are read by threads of their
+   * own, all at one snapshot. */
+  if (ctx->wanted & (KEFU_SOURCE_ORDERS | KEFU_SOURCE_REFUNDS))
+    reader = _kefu_store_begin_snapshot (ctx->store, &began);
   if ((ctx->wanted & KEFU_SOURCE_REFUNDS) && (ctx->covered & KEFU_SOURCE_REFUNDS) &&
       (refunds = _kefu_refunds_load (ctx, error)) == NULL)
-    return FALSE;
-
-  /* Messages also attribute orders; orders also convert inquiries. */
-  if ((messages = prepare_messages (ctx, error)) == NULL)
-    return FALSE;
-  if (ctx->wanted & (KEFU_SOURCE_ORDERS | KEFU_SOURCE_REFUNDS))
     {
-      if ((orders = prepare_orders (ctx, error)) == NULL)
-        {
-          sqlite3_reset (messages);
-          return FALSE;
-        }
+      _kefu_store_end_snapshot (ctx->store, began, reader);
+      return FALSE;
+    }
+  if ((messages = prepare_messages (ctx, error)) != NULL &&
+      (ctx->wanted & (KEFU_SOURCE_ORDERS | KEFU_SOURCE_REFUNDS)))
+    orders = prepare_orders (ctx, reader, error);
+  if (messages == NULL || ((ctx->wanted & (KEFU_SOURCE_ORDERS | KEFU_SOURCE_REFUNDS)) && orders == NULL))
+    {
+      if (messages != NULL)
+        sqlite3_reset (messages);
+      _kefu_store_end_snapshot (ctx->store, began, reader);
+      return FALSE;
     }
 
   s.refunds = refunds;
   s.online = g_malloc0 (online_bits (ctx) / 8 + 1);
-  s.buyer = g_string_new (NULL);
   s.orders = g_array_new (FALSE, FALSE, sizeof (Order));
   s.units = g_array_new (FALSE, FALSE, sizeof (Unit));
   s.conv_agents = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  ok = run (&s, messages, orders, error);
+  feed = _kefu_event_feed_start (ctx->store, messages, orders);
+  ok = run (&s, feed, error);
+  /* A database error ends the feed early: it is the error to report. */
+  if (!_kefu_event_feed_finish (feed, ok ? error : NULL))
+    ok = FALSE;
 
   sqlite3_reset (messages);
-  if (orders != NULL)
+  if (reader != NULL)
+    sqlite3_finalize (orders);
+  else if (orders != NULL)
     sqlite3_reset (orders);
+  _kefu_store_end_snapshot (ctx->store, began, reader);
   if (ok && refunds != NULL)
     _kefu_refunds_emit (ctx, refunds);
 
   g_free (s.online);
-  g_string_free (s.buyer, TRUE);
   g_array_unref (s.orders);
   g_array_unref (s.units);
   g_array_unref (s.conv_agents);

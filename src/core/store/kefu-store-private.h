@@ -36,5 +36,13 @@ gboolean      _kefu_store_run                  (KefuStore                *self,
                                                 GError                  **error);
 void          _kefu_store_set_error            (KefuStore                *self,
                                                 GError                  **error);
+void          _kefu_store_set_read_error       (KefuStore                *self,
+                                                sqlite3                  *db,
+                                                GError                  **error);
+sqlite3      *_kefu_store_begin_snapshot       (KefuStore                *self,
+                                                gboolean                 *began);
+void          _kefu_store_end_snapshot         (KefuStore                *self,
+                                                gboolean                  began,
+                                                sqlite3                  *reader);
 
 G_END_DECLS

@@ -14,6 +14,7 @@ struct _KefuStore
   GObject     parent_instance;
 
   sqlite3    *db;
+  sqlite3    *reader;       /* a second connection for a thread reading beside db */
   char       *path;
   char       *backup_path;
   GHashTable *statements;   /* SQL literal → sqlite3_stmt, prepared once */
@@ -31,6 +32,8 @@ kefu_store_finalize (GObject *object)
   KefuStore *self = KEFU_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->reader != NULL)
+    sqlite3_close_v2 (self->reader);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -109,6 +112,17 @@ _kefu_store_set_error (KefuStore  *self,
   g_set_error (error, KEFU_STORE_ERROR, kind,
                _("The database “%s” could not be updated: %s"),
                self->path, sqlite3_errmsg (self->db));
+}
+
+/* A failed read on @db, the store's connection or its second one. */
+void
+_kefu_store_set_read_error (KefuStore  *self,
+                            sqlite3    *db,
+                            GError    **error)
+{
+  g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_FAILED,
+               _("The database “%s” could not be read: %s"),
+               self->path, sqlite3_errmsg (db));
 }
 
 sqlite3 *
@@ -362,6 +376,107 @@ open_database (KefuStore                *self,
 
   self->schema_version = latest;
   return TRUE;
+}
+
+/* Which imports a connection's read transaction sees: every write to the
+ * data tables is an import or the removal of one, in one transaction that
+ * adds or deletes its batch. */
+static char *
+snapshot_of (sqlite3  *db,
+             gboolean  begin)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *snapshot = NULL;
+
+  if (begin && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    return NULL;
+  if (sqlite3_prepare_v2 (db, "SELECT count(*), total(id), max(id) FROM import_batch",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    snapshot = g_strdup_printf ("%lld %.0f %lld",
+                                (long long) sqlite3_column_int64 (stmt, 0),
+                                sqlite3_column_double (stmt, 1),
+                                (long long) sqlite3_column_int64 (stmt, 2));
+  sqlite3_finalize (stmt);
+  if (snapshot == NULL && begin)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return snapshot;
+}
+
+static sqlite3 *
+open_reader (KefuStore *self)
+{
+  sqlite3 *reader = NULL;
+
+  if (sqlite3_open_v2 (self->path, &reader, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK ||
+      sqlite3_exec (reader, "PRAGMA query_only = ON; PRAGMA cache_size = -32768; "
+                    "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      sqlite3_close_v2 (reader);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (reader, TRUE);
+  sqlite3_busy_timeout (reader, 5000);
+  return reader;
+}
+
+/**
+ * _kefu_store_begin_snapshot:
+ * @began: (out): whether a read transaction was begun on the store's
+ *   connection (else the caller had one open)
+ *
+ * Opens a read transaction on the store's connection, unless the caller
+ * has one, and one on a second connection that sees the same imports, so
+ * that a thread can read beside the store's own. Until
+ * _kefu_store_end_snapshot(), the second connection belongs to that thread.
+ *
+ * Returns: (nullable): the second connection, or %NULL when there can be
+ *   none (the store's connection has changes no other connection sees, or
+ *   the imports changed meanwhile)
+ */
+sqlite3 *
+_kefu_store_begin_snapshot (KefuStore *self,
+                            gboolean  *began)
+{
+  gboolean own = sqlite3_get_autocommit (self->db);
+
+  *began = FALSE;
+  if (sqlite3_txn_state (self->db, "main") == SQLITE_TXN_WRITE)
+    return NULL;
+
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      g_autofree char *ours = NULL;
+      g_autofree char *theirs = NULL;
+
+      if ((ours = snapshot_of (self->db, own)) == NULL)
+        return NULL;
+      *began = own;
+      if (self->reader == NULL && (self->reader = open_reader (self)) == NULL)
+        return NULL;
+      if ((theirs = snapshot_of (self->reader, TRUE)) == NULL)
+        return NULL;
+      if (g_str_equal (ours, theirs))
+        return self->reader;
+
+      sqlite3_exec (self->reader, "ROLLBACK", NULL, NULL, NULL);
+      if (own)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      *began = FALSE;
+    }
+  return NULL;
+}
+
+void
+_kefu_store_end_snapshot (KefuStore *self,
+                          gboolean   began,
+                          sqlite3   *reader)
+{
+  if (reader != NULL)
+    sqlite3_exec (reader, "ROLLBACK", NULL, NULL, NULL);
+  if (began)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 KefuStore *
