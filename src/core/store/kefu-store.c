@@ -410,7 +410,7 @@ open_reader (KefuStore *self)
 
   if (sqlite3_open_v2 (self->path, &reader, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                        NULL) != SQLITE_OK ||
-      sqlite3_exec (reader, "PRAGMA query_only = ON; PRAGMA cache_size = -32768; "
+      sqlite3_exec (reader, "PRAGMA query_only = ON; PRAGMA cache_size = -4096; "
                     "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK)
     {
       sqlite3_close_v2 (reader);
