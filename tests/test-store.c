@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -639,6 +640,85 @@ test_demo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shops), ==, 1);
 }
 
+/* Orders and messages added in a transaction are inserted many rows per
+ * statement: 70 orders are two statements of 32 and six of one. Every row
+ * lands, in its order; a query in the transaction sees the rows added
+ * before it; a rollback drops the rows not inserted yet; and a row that
+ * breaks a constraint fails the commit, which stores nothing. */
+static void
+test_buffered_rows (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) store = kefu_store_open (fixture->path, &error);
+  gint64 shop_id, batch_id;
+  sqlite3_stmt *stmt;
+
+  shop_id = kefu_store_add_shop (store, "小鹿女装旗舰店", "taobao", &error);
+  batch_id = add_batch (store, shop_id, "订单.csv");
+
+  g_assert_true (kefu_store_begin (store, &error));
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("P%02u", i);
+      KefuOrder order = {
+        .batch_id = batch_id, .shop_id = shop_id, .order_no = number, .buyer = "x**",
+        .created_at = 1790000000 + i, .amount = i + 0.5, .paid_amount = NAN, .items = i % 3 ? (gint64) i : -1,
+      };
+
+      g_assert_true (kefu_store_add_order (store, &order, &error));
+      g_assert_no_error (error);
+    }
+  /* Seen from inside the transaction, by any statement of the store. */
+  stmt = _kefu_store_prepare (store, "SELECT count(*), total(amount) FROM order_", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 70);
+  g_assert_cmpfloat (sqlite3_column_double (stmt, 1), ==, 70 * 69 / 2 + 35);   /* Σ (i + 0.5) */
+  sqlite3_reset (stmt);
+  g_assert_true (kefu_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  /* In their order; unknown values stay unknown. */
+  g_assert_cmpint (query_int (_kefu_store_get_db (store),
+                              "SELECT count(*) FROM order_ o JOIN order_ p ON p.id = o.id + 1 "
+                              "WHERE p.order_no > o.order_no AND p.created_at = o.created_at + 1"), ==, 69);
+  g_assert_cmpint (query_int (_kefu_store_get_db (store),
+                              "SELECT count(*) FROM order_ WHERE paid_amount IS NULL"), ==, 70);
+  g_assert_cmpint (query_int (_kefu_store_get_db (store),
+                              "SELECT count(*) FROM order_ WHERE items IS NULL"), ==, 24);   /* i = 0, 3, … 69 */
+
+  /* Rolled back: nothing of them. */
+  g_assert_true (kefu_store_begin (store, &error));
+  for (guint i = 0; i < 10; i++)
+    {
+      KefuMessage message = {
+        .batch_id = batch_id, .shop_id = shop_id, .buyer = "x**",
+        .sent_at = 1790000000 + i, .sender = KEFU_SENDER_BUYER,
+      };
+
+      g_assert_true (kefu_store_add_message (store, &message, &error));
+    }
+  kefu_store_rollback (store);
+  g_assert_cmpint (query_int (_kefu_store_get_db (store), "SELECT count(*) FROM message"), ==, 0);
+
+  /* A batch that does not exist breaks the foreign key: the commit fails. */
+  g_assert_true (kefu_store_begin (store, &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      KefuMessage message = {
+        .batch_id = i == 1 ? batch_id + 100 : batch_id, .shop_id = shop_id, .buyer = "x**",
+        .sent_at = 1790000000 + i, .sender = KEFU_SENDER_BUYER,
+      };
+
+      g_assert_true (kefu_store_add_message (store, &message, &error));
+    }
+  g_assert_false (kefu_store_commit (store, &error));
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CONSTRAINT);
+  g_assert_false (kefu_store_in_transaction (store));
+  g_assert_cmpint (query_int (_kefu_store_get_db (store), "SELECT count(*) FROM message"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -659,6 +739,7 @@ main (int   argc,
   ADD ("batch-delete", test_batch_delete);
   ADD ("duplicate-batch", test_duplicate_batch);
   ADD ("rollback", test_rollback);
+  ADD ("buffered-rows", test_buffered_rows);
   ADD ("killed-mid-transaction", test_killed_mid_transaction);
   ADD ("agents", test_agents);
   ADD ("shop-rules", test_shop_rules);

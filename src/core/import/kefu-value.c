@@ -369,11 +369,12 @@ skip_prefix (const char **pp,
 
 static gboolean
 in_list (const char         *text,
+         gsize               length,
          const char * const *list,
          gsize               n)
 {
   for (gsize i = 0; i < n; i++)
-    if (g_ascii_strcasecmp (text, list[i]) == 0)
+    if (strlen (list[i]) == length && g_ascii_strncasecmp (text, list[i], length) == 0)
       return TRUE;
   return FALSE;
 }
@@ -419,6 +420,25 @@ normalize_may_change (gunichar c)
          c == 0x2212 || (c >= 0xFF01 && c <= 0xFF5E);
 }
 
+/* Whether normalize() would give @text back as it is (and it is UTF-8):
+ * no lead byte of a character it folds, no space at either end. */
+static gboolean
+is_normal (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1])))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF)
+        return FALSE;
+    }
+  return g_utf8_validate (text, length, NULL);
+}
+
 static gboolean
 classify (const char        *text,
           KefuMissingReason *reason)
@@ -434,7 +454,6 @@ classify (const char        *text,
     "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
     "#GETTING_DATA", "#SPILL!", "#CALC!",
   };
-  g_autofree char *bare = NULL;
   gsize length;
 
   /* Every placeholder starts with one of a few characters: most values
@@ -442,24 +461,23 @@ classify (const char        *text,
   if (!may_start_placeholder (g_utf8_get_char (text)))
     return FALSE;
 
-  if (*text == '\0')
+  length = strlen (text);
+  if (length == 0)
     *reason = KEFU_MISSING_EMPTY;
-  else if (is_dashes (text) || in_list (text, placeholders, G_N_ELEMENTS (placeholders)))
+  else if (is_dashes (text) || in_list (text, length, placeholders, G_N_ELEMENTS (placeholders)))
     *reason = KEFU_MISSING_PLACEHOLDER;
-  else if (in_list (text, errors, G_N_ELEMENTS (errors)))
+  else if (in_list (text, length, errors, G_N_ELEMENTS (errors)))
     *reason = KEFU_MISSING_ERROR;
   else
     {
       /* 统计中… / 统计中... */
-      bare = g_strdup (text);
-      length = strlen (bare);
-      if (g_str_has_suffix (bare, "…"))
-        bare[length - strlen ("…")] = '\0';
+      if (g_str_has_suffix (text, "…"))
+        length -= strlen ("…");
       else
-        while (length > 0 && bare[length - 1] == '.')
-          bare[--length] = '\0';
+        while (length > 0 && text[length - 1] == '.')
+          length--;
 
-      if (!in_list (bare, not_final, G_N_ELEMENTS (not_final)))
+      if (!in_list (text, length, not_final, G_N_ELEMENTS (not_final)))
         return FALSE;
       *reason = KEFU_MISSING_NOT_FINAL;
     }
@@ -498,6 +516,8 @@ kefu_value_is_placeholder (const char        *text,
       return FALSE;
   }
 
+  if (is_normal (text))
+    return classify (text, reason);
   normal = normalize (text);
   return normal != NULL && classify (normal, reason);
 }
@@ -1443,7 +1463,7 @@ is_range_separator (const char *start,
   g_autofree char *between = g_strndup (start, end - start);
 
   g_strstrip (between);
-  return in_list (between, separators, G_N_ELEMENTS (separators));
+  return in_list (between, strlen (between), separators, G_N_ELEMENTS (separators));
 }
 
 gboolean

@@ -37,31 +37,6 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
-/* For the rows of an import, one per line of the file: the text is not
- * copied, so the statement is run with run_unbound(), which lets go of
- * it before the caller frees it. */
-static void
-bind_text_static (sqlite3_stmt *stmt,
-                  int           column,
-                  const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
-static gboolean
-run_unbound (KefuStore     *self,
-             sqlite3_stmt  *stmt,
-             GError       **error)
-{
-  gboolean ok = _kefu_store_run (self, stmt, error);
-
-  sqlite3_clear_bindings (stmt);
-  return ok;
-}
-
 static void
 bind_id (sqlite3_stmt *stmt,
          int           column,
@@ -405,35 +380,38 @@ kefu_store_add_peer_measure (KefuStore          *self,
   return _kefu_store_run (self, stmt, error);
 }
 
+static void
+buffer_id (KefuInsertBuffer *rows,
+           gint64            id)
+{
+  if (id > 0)
+    _kefu_insert_buffer_int (rows, id);
+  else
+    _kefu_insert_buffer_null (rows);
+}
+
 gboolean
 kefu_store_add_message (KefuStore          *self,
                         const KefuMessage  *message,
                         GError            **error)
 {
-  sqlite3_stmt *stmt;
+  KefuInsertBuffer *rows;
 
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (message != NULL && message->buyer != NULL, FALSE);
   g_return_val_if_fail (message->sender <= KEFU_SENDER_SYSTEM, FALSE);
 
-  stmt = _kefu_store_prepare (self,
-                              "INSERT INTO message (batch_id, shop_id, agent_id, conversation, "
-                              "  buyer, sent_at, sender, type, content) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, message->batch_id);
-  sqlite3_bind_int64 (stmt, 2, message->shop_id);
-  bind_id (stmt, 3, message->agent_id);
-  bind_text_static (stmt, 4, message->conversation);
-  bind_text_static (stmt, 5, message->buyer);
-  sqlite3_bind_int64 (stmt, 6, message->sent_at);
-  bind_text_static (stmt, 7, sender_names[message->sender]);
-  bind_text_static (stmt, 8, message->type);
-  bind_text_static (stmt, 9, message->content);
-
-  return run_unbound (self, stmt, error);
+  rows = _kefu_store_insert_buffer (self, "message");
+  _kefu_insert_buffer_int (rows, message->batch_id);
+  _kefu_insert_buffer_int (rows, message->shop_id);
+  buffer_id (rows, message->agent_id);
+  _kefu_insert_buffer_text (rows, message->conversation);
+  _kefu_insert_buffer_text (rows, message->buyer);
+  _kefu_insert_buffer_int (rows, message->sent_at);
+  _kefu_insert_buffer_text (rows, sender_names[message->sender]);
+  _kefu_insert_buffer_text (rows, message->type);
+  _kefu_insert_buffer_text (rows, message->content);
+  return _kefu_store_end_row (self, rows, error);
 }
 
 static void
@@ -458,40 +436,53 @@ bind_amount (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+static void
+buffer_time (KefuInsertBuffer *rows,
+             gint64            time)
+{
+  if (time != 0)
+    _kefu_insert_buffer_int (rows, time);
+  else
+    _kefu_insert_buffer_null (rows);
+}
+
+static void
+buffer_amount (KefuInsertBuffer *rows,
+               double            amount)
+{
+  if (!isnan (amount))
+    _kefu_insert_buffer_double (rows, amount);
+  else
+    _kefu_insert_buffer_null (rows);
+}
+
 gboolean
 kefu_store_add_order (KefuStore        *self,
                       const KefuOrder  *order,
                       GError          **error)
 {
-  sqlite3_stmt *stmt;
+  KefuInsertBuffer *rows;
 
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (order != NULL && order->order_no != NULL, FALSE);
 
-  stmt = _kefu_store_prepare (self,
-                              "INSERT INTO order_ (batch_id, shop_id, agent_id, order_no, buyer, "
-                              "  status, created_at, paid_at, amount, paid_amount, items, after_sale) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, order->batch_id);
-  sqlite3_bind_int64 (stmt, 2, order->shop_id);
-  bind_id (stmt, 3, order->agent_id);
-  bind_text_static (stmt, 4, order->order_no);
-  bind_text_static (stmt, 5, order->buyer);
-  bind_text_static (stmt, 6, order->status);
-  bind_time (stmt, 7, order->created_at);
-  bind_time (stmt, 8, order->paid_at);
-  bind_amount (stmt, 9, order->amount);
-  bind_amount (stmt, 10, order->paid_amount);
+  rows = _kefu_store_insert_buffer (self, "order_");
+  _kefu_insert_buffer_int (rows, order->batch_id);
+  _kefu_insert_buffer_int (rows, order->shop_id);
+  buffer_id (rows, order->agent_id);
+  _kefu_insert_buffer_text (rows, order->order_no);
+  _kefu_insert_buffer_text (rows, order->buyer);
+  _kefu_insert_buffer_text (rows, order->status);
+  buffer_time (rows, order->created_at);
+  buffer_time (rows, order->paid_at);
+  buffer_amount (rows, order->amount);
+  buffer_amount (rows, order->paid_amount);
   if (order->items >= 0)
-    sqlite3_bind_int64 (stmt, 11, order->items);
+    _kefu_insert_buffer_int (rows, order->items);
   else
-    sqlite3_bind_null (stmt, 11);
-  bind_text_static (stmt, 12, order->after_sale);
-
-  return run_unbound (self, stmt, error);
+    _kefu_insert_buffer_null (rows);
+  _kefu_insert_buffer_text (rows, order->after_sale);
+  return _kefu_store_end_row (self, rows, error);
 }
 
 /**

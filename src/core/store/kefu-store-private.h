@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "kefu-store.h"
+#include "store/kefu-insert-buffer.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,13 @@ void          _kefu_store_set_error            (KefuStore                *self,
                                                 GError                  **error);
 void          _kefu_store_set_read_error       (KefuStore                *self,
                                                 sqlite3                  *db,
+                                                GError                  **error);
+KefuInsertBuffer *_kefu_store_insert_buffer   (KefuStore                *self,
+                                                const char               *table);
+gboolean      _kefu_store_end_row              (KefuStore                *self,
+                                                KefuInsertBuffer         *buffer,
+                                                GError                  **error);
+gboolean      _kefu_store_flush                (KefuStore                *self,
                                                 GError                  **error);
 sqlite3      *_kefu_store_begin_snapshot       (KefuStore                *self,
                                                 gboolean                 *began);

@@ -18,6 +18,9 @@ struct _KefuStore
   char       *path;
   char       *backup_path;
   GHashTable *statements;   /* SQL literal → sqlite3_stmt, prepared once */
+  KefuInsertBuffer *messages;  /* rows added in a transaction, not yet inserted */
+  KefuInsertBuffer *orders;
+  GError     *flush_error;  /* of inserting them when nobody could be told */
   int         schema_version;
   guint       in_transaction : 1;
 };
@@ -32,6 +35,9 @@ kefu_store_finalize (GObject *object)
   KefuStore *self = KEFU_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->messages, _kefu_insert_buffer_free);
+  g_clear_pointer (&self->orders, _kefu_insert_buffer_free);
+  g_clear_error (&self->flush_error);
   if (self->reader != NULL)
     sqlite3_close_v2 (self->reader);
   if (self->db != NULL)
@@ -128,9 +134,77 @@ _kefu_store_set_read_error (KefuStore  *self,
 sqlite3 *
 _kefu_store_get_db (KefuStore *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
 
+  /* Whatever the caller runs sees every row added before; a failure is
+   * told by the commit. */
+  if (!_kefu_store_flush (self, &error) && self->flush_error == NULL)
+    self->flush_error = g_steal_pointer (&error);
   return self->db;
+}
+
+/**
+ * _kefu_store_insert_buffer:
+ * @table: "message" or "order_"
+ *
+ * The buffer that keeps the rows of @table added in a transaction until
+ * the next statement, or until it is full.
+ */
+KefuInsertBuffer *
+_kefu_store_insert_buffer (KefuStore  *self,
+                           const char *table)
+{
+  if (g_str_equal (table, "message"))
+    {
+      if (self->messages == NULL)
+        self->messages = _kefu_insert_buffer_new ("message (batch_id, shop_id, agent_id, conversation, "
+                                                  "buyer, sent_at, sender, type, content)", 9);
+      return self->messages;
+    }
+  g_return_val_if_fail (g_str_equal (table, "order_"), NULL);
+  if (self->orders == NULL)
+    self->orders = _kefu_insert_buffer_new ("order_ (batch_id, shop_id, agent_id, order_no, buyer, "
+                                            "status, created_at, paid_at, amount, paid_amount, items, "
+                                            "after_sale)", 12);
+  return self->orders;
+}
+
+/**
+ * _kefu_store_end_row:
+ *
+ * Ends a row of @buffer: outside a transaction, and when the buffer is
+ * full, its rows are inserted now.
+ */
+gboolean
+_kefu_store_end_row (KefuStore         *self,
+                     KefuInsertBuffer  *buffer,
+                     GError           **error)
+{
+  if (self->in_transaction && !_kefu_insert_buffer_is_full (buffer))
+    return TRUE;
+  return _kefu_store_flush (self, error);
+}
+
+/* Inserts the rows the buffers keep. */
+gboolean
+_kefu_store_flush (KefuStore  *self,
+                   GError    **error)
+{
+  KefuInsertBuffer *buffers[] = { self->messages, self->orders };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buffers); i++)
+    if (buffers[i] != NULL && !_kefu_insert_buffer_is_empty (buffers[i]) &&
+        _kefu_insert_buffer_flush (buffers[i], self->db) != SQLITE_OK)
+      {
+        _kefu_store_set_error (self, error);
+        for (guint j = 0; j < G_N_ELEMENTS (buffers); j++)
+          if (buffers[j] != NULL)
+            _kefu_insert_buffer_discard (buffers[j]);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 sqlite3_stmt *
@@ -139,6 +213,10 @@ _kefu_store_prepare (KefuStore   *self,
                      GError     **error)
 {
   sqlite3_stmt *stmt;
+
+  /* Whatever runs next sees every row added before. */
+  if (!_kefu_store_flush (self, error))
+    return NULL;
 
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
@@ -581,7 +659,13 @@ kefu_store_commit (KefuStore  *self,
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!exec (self, "COMMIT", error))
+  if (self->flush_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->flush_error));
+      kefu_store_rollback (self);
+      return FALSE;
+    }
+  if (!_kefu_store_flush (self, error) || !exec (self, "COMMIT", error))
     {
       kefu_store_rollback (self);
       return FALSE;
@@ -599,6 +683,11 @@ kefu_store_rollback (KefuStore *self)
   if (!self->in_transaction)
     return;
 
+  if (self->messages != NULL)
+    _kefu_insert_buffer_discard (self->messages);
+  if (self->orders != NULL)
+    _kefu_insert_buffer_discard (self->orders);
+  g_clear_error (&self->flush_error);
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
 }
