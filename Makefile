@@ -5,9 +5,10 @@ BUILDDIR ?= build
 SCREENSHOTS = $(BUILDDIR)/screenshots
 XVFB = xvfb-run -a -s "-screen 0 1280x800x24"
 
-# Run uninstalled: the compiled schema, the translations and no
-# accessibility bus (a bare root session has none).
-UNINSTALLED_ENV = GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data KEFU_LOCALEDIR=$(BUILDDIR)/po KEFU_HELPDIR=help
+# Run uninstalled: the compiled schema, the translations, the .xls
+# reader's process and no accessibility bus (a bare root session has none).
+UNINSTALLED_ENV = GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data KEFU_LOCALEDIR=$(BUILDDIR)/po KEFU_HELPDIR=help \
+	KEFU_LIBEXECDIR=$(BUILDDIR)/src/xls-reader
 
 .PHONY: all deps build run test test-asan fuzz screenshots bench clean
 

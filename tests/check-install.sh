@@ -3,14 +3,16 @@
 # DESTDIR, checks each file a desktop needs, then runs the installed
 # kefu-cli on the women's-wear sample: it imports and scores the worked
 # example of the metrics specification (A and C 77.5, B 74), in English
-# and, through the installed translations, in Chinese.
+# and, through the installed translations, in Chinese; and it reads an
+# .xls through the installed kefu-xls-reader.
 #
-#   check-install.sh BUILD_ROOT SOURCE_ROOT PREFIX
+#   check-install.sh BUILD_ROOT SOURCE_ROOT PREFIX LIBEXECDIR
 set -eu
 
 BUILD=$1
 SOURCE=$2
 PREFIX=$3
+LIBEXECDIR=$4
 DEST=$(mktemp -d)
 trap 'rm -rf "$DEST"' EXIT
 status=0
@@ -27,6 +29,12 @@ meson install -C "$BUILD" --no-rebuild --quiet --destdir "$DEST" >"$DEST/install
 }
 
 ROOT=$DEST$PREFIX
+# The installed kefu-cli looks for kefu-xls-reader in PREFIX/LIBEXECDIR,
+# which is under DEST here.
+case $LIBEXECDIR in
+  /*) export KEFU_LIBEXECDIR="$DEST$LIBEXECDIR" ;;
+  *) export KEFU_LIBEXECDIR="$ROOT/$LIBEXECDIR" ;;
+esac
 for file in \
   bin/kefu \
   bin/kefu-cli \
@@ -47,6 +55,8 @@ done
 for file in bin/kefu bin/kefu-cli; do
   [ -x "$ROOT/$file" ] || fail "$file is not executable"
 done
+[ -x "$KEFU_LIBEXECDIR/kefu-xls-reader" ] && echo "ok: $LIBEXECDIR/kefu-xls-reader" \
+  || fail "$LIBEXECDIR/kefu-xls-reader is not installed"
 
 CLI=$ROOT/bin/kefu-cli
 DB=$DEST/kefu.db
@@ -71,6 +81,16 @@ fi
 for row in 'A,1,77.5,' 'C,1,77.5,' 'B,3,74,'; do
   grep -q "^$row" "$DEST/score.csv" && echo "ok: scored $row" || fail "no row $row in the scores"
 done
+
+# Pinduoduo's 客服_销售数据, an .xls, through the installed kefu-xls-reader.
+rc=0
+"$CLI" --db "$DEST/xls.db" import "$SOURCE/tests/data/客服_销售数据.xlsx" >"$DEST/xls.txt" 2>&1 || rc=$?
+if [ $rc -eq 0 ] && grep -q '3 rows imported, 0 skipped' "$DEST/xls.txt"; then
+  echo "ok: the .xls sample imports"
+else
+  cat "$DEST/xls.txt"
+  fail "kefu-cli import exited $rc without importing the .xls sample's 3 rows"
+fi
 
 # The installed translations are found where they were installed.
 LANGUAGE=zh_CN KEFU_LOCALEDIR=$ROOT/share/locale "$CLI" --db "$DB" score \

@@ -1,5 +1,9 @@
 /* test-xls-reader.c — Excel 97–2003 workbooks through FreeXL
  *
+ * Kefu reads them in kefu-xls-reader, a process of its own (KEFU_LIBEXECDIR
+ * says where it is); every workbook here is also read with the parser
+ * in this process, and must come out the same, cell for cell.
+ *
  * tests/data/客服_销售数据.xlsx is a real .xls under the .xlsx name that
  * Pinduoduo's exports carry. It was made once with Gnumeric 1.12.55:
  *
@@ -13,6 +17,7 @@
  */
 #include <string.h>
 
+#include "io/kefu-xls-parser.h"
 #include "io/kefu-xls-reader.h"
 #include "kefu-test-utils.h"
 
@@ -155,6 +160,55 @@ assert_datetime (const KefuRow *row,
   g_assert_cmpstr (cell->text, ==, text);
 }
 
+/* Every sheet, row and cell the same through the process as through
+ * the parser in this one. */
+static void
+assert_same_as_parser (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuTableReader) reader = kefu_xls_reader_new (path, &error);
+  g_autoptr(KefuTableReader) parser = kefu_xls_parser_new (path, &error);
+  guint n_sheets;
+
+  g_assert_no_error (error);
+  n_sheets = kefu_table_reader_get_n_sheets (parser);
+  g_assert_cmpuint (kefu_table_reader_get_n_sheets (reader), ==, n_sheets);
+
+  /* Backwards, so that sheets are chosen again after their rows. */
+  for (guint s = n_sheets; s-- > 0;)
+    {
+      const KefuRow *expected, *row;
+
+      g_assert_cmpstr (kefu_table_reader_get_sheet_name (reader, s), ==,
+                       kefu_table_reader_get_sheet_name (parser, s));
+      g_assert_true (kefu_table_reader_select_sheet (parser, s, &error));
+      g_assert_true (kefu_table_reader_select_sheet (reader, s, &error));
+      do
+        {
+          expected = kefu_table_reader_next_row (parser, &error);
+          g_assert_no_error (error);
+          row = kefu_table_reader_next_row (reader, &error);
+          g_assert_no_error (error);
+          g_assert_true ((row == NULL) == (expected == NULL));
+          if (row == NULL)
+            break;
+          g_assert_cmpuint (row->number, ==, expected->number);
+          g_assert_cmpuint (row->n_cells, ==, expected->n_cells);
+          for (guint i = 0; i < row->n_cells; i++)
+            {
+              g_assert_cmpint (row->cells[i].type, ==, expected->cells[i].type);
+              g_assert_cmpstr (row->cells[i].text, ==, expected->cells[i].text);
+              g_assert_true (row->cells[i].number == expected->cells[i].number);
+            }
+          g_assert_cmpfloat (kefu_table_reader_get_progress (reader), ==,
+                             kefu_table_reader_get_progress (parser));
+        }
+      while (TRUE);
+      g_assert_cmpfloat (kefu_table_reader_get_progress (reader), ==,
+                         kefu_table_reader_get_progress (parser));
+    }
+}
+
 /* 2024-03-01 is day 45352 of the 1900 date system. */
 #define SERIAL_2024_03_01 45352.0
 
@@ -217,6 +271,8 @@ test_fixture (void)
   g_assert_true (kefu_table_reader_select_sheet (reader, 0, NULL));
   row = next_row (reader);
   g_assert_cmpuint (row->number, ==, 1);
+
+  assert_same_as_parser (path);
 }
 
 static void
@@ -286,6 +342,16 @@ test_generated (Fixture       *fixture,
 
   g_assert_false (kefu_table_reader_select_sheet (reader, 2, &error));
   g_assert_error (error, KEFU_READER_ERROR, KEFU_READER_ERROR_NO_SHEET);
+  g_clear_error (&error);
+
+  /* Back to the first sheet, halfway through the second. */
+  g_assert_true (kefu_table_reader_select_sheet (reader, 1, &error));
+  g_assert_cmpuint (next_row (reader)->number, ==, 1);
+  g_assert_true (kefu_table_reader_select_sheet (reader, 0, &error));
+  g_assert_no_error (error);
+  assert_text (next_row (reader), 0, "客服");
+
+  assert_same_as_parser (path);
 }
 
 /* Cell formats decide what FreeXL reports, so this workbook sets them. */
@@ -339,6 +405,8 @@ test_formats (Fixture       *fixture,
   g_assert_cmpint (kefu_row_get_cell (row, 5)->type, ==, KEFU_CELL_EMPTY);
 
   g_assert_null (next_row (reader));
+
+  assert_same_as_parser (path);
 }
 
 /* FreeXL applies a 1904 workbook's date system itself; the serials must
@@ -378,6 +446,8 @@ test_1904 (Fixture       *fixture,
   row = next_row (reader);
   g_assert_cmpuint (row->number, ==, 2);
   assert_datetime (row, 0, SERIAL_2024_03_01 + 1462, "2028-03-02");
+
+  assert_same_as_parser (path);
 }
 
 static void

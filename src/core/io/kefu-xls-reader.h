@@ -1,4 +1,4 @@
-/* kefu-xls-reader.h
+/* kefu-xls-reader.h — Excel 97–2003 workbooks, read in a process of their own
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
