@@ -664,6 +664,58 @@ test_date_in_text (void)
   }
 }
 
+/* A number cell reads as the shortest decimal that gives back its double
+ * (36.99, not 36.990000000000002): the same as the text Excel shows for
+ * it, here the shortest of "%.15g", "%.16g", "%.17g" that reads back. */
+static void
+check_number_as_text (double x)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  KefuCell number = { KEFU_CELL_NUMBER, "", x };
+  KefuCell written = { KEFU_CELL_TEXT, text, 0 };
+  KefuValue a, b;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (text, sizeof text, formats[i], x);
+      if (g_ascii_strtod (text, NULL) == x)
+        break;
+    }
+  if (strchr (text, 'e') != NULL)
+    return;   /* no export writes a rate or an amount so */
+
+  a = kefu_value_parse_rate (&number, KEFU_RATE_PERCENT);
+  b = kefu_value_parse_rate (&written, KEFU_RATE_PERCENT);
+  g_assert_cmpint (a.status, ==, b.status);
+  if (a.status == KEFU_VALUE_OK && a.number != b.number)
+    g_error ("%.17g as a percentage: %.17g, as the text “%s”: %.17g", x, a.number, text, b.number);
+  a = kefu_value_parse_money (&number);
+  b = kefu_value_parse_money (&written);
+  g_assert_cmpint (a.status, ==, b.status);
+  if (a.status == KEFU_VALUE_OK && a.number != b.number)
+    g_error ("%.17g as money: %.17g, as the text “%s”: %.17g", x, a.number, text, b.number);
+}
+
+static void
+test_number_cells (void)
+{
+  static const double odd[] = {
+    0.1 + 0.2, 1.005, 2.675, 0.3699, 36.99, 99.995, 123456789.125, 999999999999999.9,
+    1e15, 1e15 + 1, 9007199254740993.0, 1234567.1234567, 0.000001, 0.0000015, 5e-7, 1e-7,
+    -0.0, 0, 1, 100, 33.333333333333336, 2.0 / 3, 1e-300, 4.35, 8.675, 1.0 / 3 * 100,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    check_number_as_text (odd[i]);
+  for (guint i = 0; i <= 2000000; i += 7)
+    {
+      check_number_as_text (i / 100.0);     /* amounts in cents */
+      check_number_as_text (i / 10000.0);   /* rates of four decimals */
+      check_number_as_text (i * 0.01);      /* the same, with binary noise */
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +728,7 @@ main (int   argc,
   g_test_add_func ("/value/Value/money", test_money);
   g_test_add_func ("/value/Value/rate", test_rate);
   g_test_add_func ("/value/Value/rate-exact", test_rate_exact);
+  g_test_add_func ("/value/Value/number-cells", test_number_cells);
   g_test_add_func ("/value/Value/duration", test_duration);
   g_test_add_func ("/value/Value/date", test_date);
   g_test_add_func ("/value/Value/datetime", test_datetime);

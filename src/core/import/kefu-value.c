@@ -285,6 +285,25 @@ decimal_from_double (double   x,
 
   if (!isfinite (x))
     return FALSE;
+
+  /* Money and rates have a few decimals: the fewest that read back as
+   * @x, found without printing. With at most 15 significant digits that
+   * is what "%.15g" prints (only one such decimal lies within half a
+   * unit in the last place of a double). */
+  for (int k = 0; k <= 6; k++)
+    {
+      static const double scale[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+      double m = nearbyint (x * scale[k]);
+
+      if (fabs (m) >= 1e15)
+        break;
+      if (m / scale[k] == x)
+        {
+          *d = (Decimal) { (guint64) fabs (m), -k, m < 0 };
+          return TRUE;
+        }
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_ascii_formatd (buffer, sizeof buffer, formats[i], x);
