@@ -53,6 +53,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 
+#include "io/kefu-sheet-scanner.h"
 #include "io/kefu-xlsx-reader.h"
 
 /* Excel stays far below these; they only keep a hostile file from
@@ -125,6 +126,10 @@ typedef struct
   GError           *error;        /* what the callbacks found wrong */
   char             *xml_error;    /* libxml2's first complaint, for the debug log */
   xmlParserCtxtPtr  ctxt;
+  /* A sheet in the XML the scanner reads is scanned, not parsed, with
+   * these callbacks: the scanner is made at the first chunk. */
+  const KefuSheetScannerCallbacks *scan_callbacks;
+  KefuSheetScanner *scanner;
   gsize             text_length;  /* of the text since the last markup */
   gpointer          user_data;    /* the callbacks' */
   guint8           *chunk;
@@ -492,6 +497,16 @@ part_stream_error (void *ctx, xmlErrorPtr xml_error)
     }
 }
 
+/* Called back: read nothing more of the part. */
+static void
+stop_stream (PartStream *stream)
+{
+  if (stream->scanner != NULL)
+    kefu_sheet_scanner_stop (stream->scanner);
+  else
+    xmlStopParser (stream->ctxt);
+}
+
 /* libxml2's tree refuses a text node longer than this without
  * XML_PARSE_HUGE; the SAX callbacks keep that bound on cell text. */
 static gboolean
@@ -504,10 +519,12 @@ count_text (PartStream *stream,
 
   if (stream->xml_error == NULL)
     stream->xml_error = g_strdup_printf ("line %d: text longer than %d bytes",
-                                         xmlSAX2GetLineNumber (stream->ctxt),
+                                         stream->scanner != NULL
+                                         ? (int) kefu_sheet_scanner_get_line (stream->scanner)
+                                         : xmlSAX2GetLineNumber (stream->ctxt),
                                          XML_MAX_TEXT_LENGTH);
   stream->failed = TRUE;
-  xmlStopParser (stream->ctxt);
+  stop_stream (stream);
   return FALSE;
 }
 
@@ -573,6 +590,7 @@ part_stream_free (PartStream *stream)
         xmlFreeDoc (stream->ctxt->myDoc);
       xmlFreeParserCtxt (stream->ctxt);
     }
+  g_clear_pointer (&stream->scanner, kefu_sheet_scanner_free);
   g_clear_object (&stream->input);
   g_clear_error (&stream->error);
   g_free (stream->xml_error);
@@ -610,10 +628,22 @@ part_stream_feed (PartStream *stream)
           stream->too_large = TRUE;
           return FEED_FAILED;
         }
-      ret = xmlParseChunk (stream->ctxt, (const char *) stream->chunk, n, 0);
+      if (stream->scan_callbacks != NULL && stream->consumed == (gint64) n &&
+          kefu_sheet_scanner_can_scan ((const char *) stream->chunk, n))
+        stream->scanner = kefu_sheet_scanner_new (stream->scan_callbacks, stream);
+      if (stream->scanner != NULL)
+        ret = !kefu_sheet_scanner_feed (stream->scanner, (const char *) stream->chunk, n, FALSE);
+      else
+        ret = xmlParseChunk (stream->ctxt, (const char *) stream->chunk, n, 0);
     }
+  else if (stream->scanner != NULL)
+    ret = !kefu_sheet_scanner_feed (stream->scanner, NULL, 0, TRUE);
   else
     ret = xmlParseChunk (stream->ctxt, NULL, 0, 1);
+
+  if (ret != 0 && stream->scanner != NULL && stream->xml_error == NULL)
+    stream->xml_error = g_strdup_printf ("line %u: %s", kefu_sheet_scanner_get_line (stream->scanner),
+                                         kefu_sheet_scanner_get_error (stream->scanner));
 
   /* The callbacks stop the parser, which then reports XML_ERR_USER_STOP. */
   if (stream->error != NULL || stream->failed)
@@ -1672,7 +1702,7 @@ stop_sheet (KefuXlsxReader  *self,
   va_end (args);
   if (self->stream->error == NULL)
     set_format_error (self, &self->stream->error, detail);
-  xmlStopParser (self->stream->ctxt);
+  stop_stream (self->stream);
 }
 
 /* Column A is 0. Returns FALSE when @ref has no column letters. */
@@ -1739,7 +1769,9 @@ attribute_value (KefuXlsxReader  *self,
       return value;
     }
   g_string_truncate (self->scratch, 0);
-  append_attribute_value (self->scratch, self->stream->ctxt->myDoc, value, end, 0);
+  append_attribute_value (self->scratch,
+                          self->stream->scanner == NULL ? self->stream->ctxt->myDoc : NULL,
+                          value, end, 0);
   *length = self->scratch->len;
   return self->scratch->str;
 }
@@ -2159,29 +2191,21 @@ finish_row (KefuXlsxReader *self)
   g_array_append_val (self->queue_rows, row);
 }
 
+/* The sheet's handlers, for libxml2's parser and the scanner alike. */
 static void
-sheet_start_element (void           *ctx,
-                     const xmlChar  *localname,
-                     const xmlChar  *prefix,
-                     const xmlChar  *uri,
-                     int             n_namespaces,
-                     const xmlChar **namespaces,
-                     int             n_attributes,
-                     int             n_defaulted,
-                     const xmlChar **attributes)
+sheet_start (PartStream     *stream,
+             const char     *name,
+             const xmlChar  *prefix,
+             const xmlChar  *uri,
+             int             n_attributes,
+             const xmlChar **attributes)
 {
-  PartStream *stream = callback_stream (ctx);
   KefuXlsxReader *self;
-  const char *name = (const char *) localname;
 
-  if (stream == NULL)
-    return;
   stream->text_length = 0;
   if (is_unbound (prefix, uri))
     return;
   self = stream->user_data;
-  /* The tree leaves out attributes only the DTD gives. */
-  n_attributes -= n_defaulted;
 
   if (!self->in_sheet_data)
     {
@@ -2220,17 +2244,13 @@ sheet_start_element (void           *ctx,
 }
 
 static void
-sheet_end_element (void          *ctx,
-                   const xmlChar *localname,
-                   const xmlChar *prefix,
-                   const xmlChar *uri)
+sheet_end (PartStream    *stream,
+           const char    *name,
+           const xmlChar *prefix,
+           const xmlChar *uri)
 {
-  PartStream *stream = callback_stream (ctx);
   KefuXlsxReader *self;
-  const char *name = (const char *) localname;
 
-  if (stream == NULL)
-    return;
   stream->text_length = 0;
   if (is_unbound (prefix, uri))
     return;
@@ -2267,7 +2287,7 @@ sheet_end_element (void          *ctx,
       if (strcmp (name, "sheetData") == 0)
         {
           stream->done = TRUE;
-          xmlStopParser (stream->ctxt);
+          stop_stream (stream);
         }
       break;
     default:
@@ -2276,19 +2296,94 @@ sheet_end_element (void          *ctx,
 }
 
 static void
+sheet_text (PartStream *stream,
+            const char *text,
+            gsize       length)
+{
+  KefuXlsxReader *self;
+
+  if (length > G_MAXINT || !count_text (stream, (int) length))
+    return;
+  self = stream->user_data;
+  if (self->in_cell && (self->in_value || (self->in_text && self->phonetic_depth == 0)))
+    bytes_append (&self->queue_text, text, length);
+}
+
+static void
+sheet_start_element (void           *ctx,
+                     const xmlChar  *localname,
+                     const xmlChar  *prefix,
+                     const xmlChar  *uri,
+                     int             n_namespaces,
+                     const xmlChar **namespaces,
+                     int             n_attributes,
+                     int             n_defaulted,
+                     const xmlChar **attributes)
+{
+  PartStream *stream = callback_stream (ctx);
+
+  /* The tree leaves out attributes only the DTD gives. */
+  if (stream != NULL)
+    sheet_start (stream, (const char *) localname, prefix, uri, n_attributes - n_defaulted, attributes);
+}
+
+static void
+sheet_end_element (void          *ctx,
+                   const xmlChar *localname,
+                   const xmlChar *prefix,
+                   const xmlChar *uri)
+{
+  PartStream *stream = callback_stream (ctx);
+
+  if (stream != NULL)
+    sheet_end (stream, (const char *) localname, prefix, uri);
+}
+
+static void
 sheet_characters (void          *ctx,
                   const xmlChar *text,
                   int            length)
 {
   PartStream *stream = callback_stream (ctx);
-  KefuXlsxReader *self;
 
-  if (stream == NULL || !count_text (stream, length))
-    return;
-  self = stream->user_data;
-  if (self->in_cell && (self->in_value || (self->in_text && self->phonetic_depth == 0)))
-    bytes_append (&self->queue_text, (const char *) text, length);
+  if (stream != NULL)
+    sheet_text (stream, (const char *) text, length);
 }
+
+static void
+scanned_start (gpointer      user_data,
+               const char   *localname,
+               const char   *prefix,
+               const char   *uri,
+               int           n_attributes,
+               const char  **attributes)
+{
+  sheet_start (user_data, localname, (const xmlChar *) prefix, (const xmlChar *) uri,
+               n_attributes, (const xmlChar **) attributes);
+}
+
+static void
+scanned_end (gpointer    user_data,
+             const char *localname,
+             const char *prefix,
+             const char *uri)
+{
+  sheet_end (user_data, localname, (const xmlChar *) prefix, (const xmlChar *) uri);
+}
+
+static void
+scanned_text (gpointer    user_data,
+              const char *text,
+              gsize       length)
+{
+  sheet_text (user_data, text, length);
+}
+
+static const KefuSheetScannerCallbacks sheet_scanner_callbacks = {
+  scanned_start,
+  scanned_end,
+  scanned_text,
+};
 
 /* Before the next chunk: the queue is empty but for the row being
  * parsed, which moves to the front. */
@@ -2440,6 +2535,7 @@ kefu_xlsx_reader_select_sheet (KefuTableReader  *reader,
       return FALSE;
     }
   self->part_size = self->stream->size;
+  self->stream->scan_callbacks = &sheet_scanner_callbacks;
   return TRUE;
 }
 
