@@ -48,7 +48,7 @@ test-asan: deps
 # libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each, at the lowest priority.
 FUZZ_BUILDDIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= text-reader xlsx-reader xls-reader value scheme
+FUZZ_TARGETS ?= text-reader xlsx-reader sheet-scanner xls-reader value scheme
 
 fuzz: deps
 	@if [ ! -f $(FUZZ_BUILDDIR)/build.ninja ]; then \
