@@ -669,6 +669,57 @@ kefu_chart_save_png (KefuChart  *self,
                                   NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 }
 
+/* Cairo 1.16's SVG surface takes a reference to every recording surface
+ * it draws from (to_recording_surface() in cairo-svg-surface.c) and never
+ * drops it: each export would lose the drawings of the chart's cairo
+ * nodes. Their counts are noted before, and what the SVG surface still
+ * holds once destroyed is given back (nothing, with a cairo that does). */
+static void
+count_recordings (GskRenderNode *node,
+                  GHashTable    *refs)
+{
+  cairo_surface_t *surface;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CAIRO_NODE:
+      surface = gsk_cairo_node_get_surface (node);
+      if (surface != NULL)
+        g_hash_table_insert (refs, surface, GUINT_TO_POINTER (cairo_surface_get_reference_count (surface)));
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count_recordings (gsk_container_node_get_child (node, i), refs);
+      break;
+    case GSK_TRANSFORM_NODE:
+      count_recordings (gsk_transform_node_get_child (node), refs);
+      break;
+    case GSK_CLIP_NODE:
+      count_recordings (gsk_clip_node_get_child (node), refs);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      count_recordings (gsk_rounded_clip_node_get_child (node), refs);
+      break;
+    case GSK_OPACITY_NODE:
+      count_recordings (gsk_opacity_node_get_child (node), refs);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+release_recordings (GHashTable *refs)
+{
+  GHashTableIter iter;
+  gpointer surface, count;
+
+  g_hash_table_iter_init (&iter, refs);
+  while (g_hash_table_iter_next (&iter, &surface, &count))
+    for (guint n = cairo_surface_get_reference_count (surface); n > GPOINTER_TO_UINT (count); n--)
+      cairo_surface_destroy (surface);
+}
+
 static cairo_status_t
 append_bytes (void                *data,
               const unsigned char *bytes,
@@ -685,7 +736,9 @@ kefu_chart_save_svg (KefuChart  *self,
 {
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GByteArray) svg = g_byte_array_new ();
+  g_autoptr(GHashTable) recordings = g_hash_table_new (NULL, NULL);
   cairo_surface_t *surface;
+  cairo_status_t status;
   cairo_t *cr;
   int width, height;
 
@@ -694,21 +747,24 @@ kefu_chart_save_svg (KefuChart  *self,
 
   export_size (self, &width, &height);
   node = kefu_chart_render (self, width, height, TRUE);
+  if (node != NULL)
+    count_recordings (node, recordings);
   surface = cairo_svg_surface_create_for_stream (append_bytes, svg, width, height);
   cr = cairo_create (surface);
   if (node != NULL)
     gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  release_recordings (recordings);
+  if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The chart could not be drawn as SVG: %s"),
-                   cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
+                   cairo_status_to_string (status));
       return FALSE;
     }
-  cairo_surface_destroy (surface);
   return g_file_replace_contents (file, (const char *) svg->data, svg->len,
                                   NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 }
