@@ -949,6 +949,8 @@ count_lines (KefuSheetScanner *self,
 {
   const char *end = p + length;
 
+  if (length == 0)
+    return;
   while ((p = memchr (p, '\n', end - p)) != NULL)
     {
       self->line++;
