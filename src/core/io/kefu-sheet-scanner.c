@@ -126,7 +126,7 @@ enum
 {
   CLASS_SPACE = 1 << 0,
   CLASS_ENDS_NAME = 1 << 1,     /* where a name stops */
-  CLASS_NAME = 1 << 2,          /* ASCII a name may hold… */
+  CLASS_NAME = 1 << 2,          /* ASCII a name without colon may hold… */
   CLASS_NAME_START = 1 << 3,    /* …and start with */
 };
 
@@ -138,7 +138,7 @@ static const guint8 char_class[256] = {
   ['>'] = CLASS_ENDS_NAME, ['/'] = CLASS_ENDS_NAME, ['='] = CLASS_ENDS_NAME,
   ['<'] = CLASS_ENDS_NAME, ['"'] = CLASS_ENDS_NAME, ['\''] = CLASS_ENDS_NAME,
   ['-'] = N, ['.'] = N, ['0'] = N, ['1'] = N, ['2'] = N, ['3'] = N, ['4'] = N,
-  ['5'] = N, ['6'] = N, ['7'] = N, ['8'] = N, ['9'] = N, [':'] = S, ['_'] = S,
+  ['5'] = N, ['6'] = N, ['7'] = N, ['8'] = N, ['9'] = N, ['_'] = S,
   ['A'] = S, ['B'] = S, ['C'] = S, ['D'] = S, ['E'] = S, ['F'] = S, ['G'] = S,
   ['H'] = S, ['I'] = S, ['J'] = S, ['K'] = S, ['L'] = S, ['M'] = S, ['N'] = S,
   ['O'] = S, ['P'] = S, ['Q'] = S, ['R'] = S, ['S'] = S, ['T'] = S, ['U'] = S,
@@ -322,7 +322,7 @@ decode_reference (KefuSheetScanner *self,
 }
 
 /* The length of the UTF-8 character of XML at @p, or 0. */
-static guint
+static inline guint
 utf8_char_length (const guchar *p,
                   const guchar *end)
 {
@@ -480,21 +480,17 @@ find_namespace (KefuSheetScanner *self,
   return NULL;
 }
 
-/* Whether [@p, @end) is an XML name without colon (NCName); characters
- * past ASCII are taken when they are XML characters. */
 static gboolean
-is_name (const char *p,
-         const char *end)
+is_name_past_ascii (const char *p,
+                    const char *end)
 {
-  if (p == end)
-    return FALSE;
   for (const char *q = p; q < end; )
     {
       guchar c = (guchar) *q;
 
       if (c < 0x80)
         {
-          if (c == ':' || !(char_class[c] & (q == p ? CLASS_NAME_START : CLASS_NAME)))
+          if (!(char_class[c] & (q == p ? CLASS_NAME_START : CLASS_NAME)))
             return FALSE;
           q++;
         }
@@ -507,6 +503,20 @@ is_name (const char *p,
           q += length;
         }
     }
+  return TRUE;
+}
+
+/* Whether [@p, @end) is an XML name without colon (NCName); characters
+ * past ASCII are taken when they are XML characters. */
+static inline gboolean
+is_name (const char *p,
+         const char *end)
+{
+  if (p == end || !(char_class[(guchar) *p] & CLASS_NAME_START))
+    return p < end && (guchar) *p >= 0x80 && is_name_past_ascii (p, end);
+  for (const char *q = p + 1; q < end; q++)
+    if (!(char_class[(guchar) *q] & CLASS_NAME))
+      return (guchar) *q >= 0x80 && is_name_past_ascii (p, end);
   return TRUE;
 }
 
