@@ -3,7 +3,9 @@
  * The report carries the scores; the workbook also shows the shop's name,
  * the period's values with their numerators, denominators and source
  * files (kefu_metric_query() by agent), and each day's values (by agent
- * and day) for the Details sheet and the trend charts.
+ * and day) for the Details sheet and the trend charts. Only the period's
+ * values name their source files in the workbook, so only their files'
+ * names are read.
  *
  * kefu_workbook_new_from_store() scores the period itself, so that the
  * report and the workbook share one query of the period's values, and
@@ -34,7 +36,6 @@ struct _KefuWorkbookPending
   GCancellable       *cancellable;
   /* Set by the thread. */
   KefuMetricTable    *daily;
-  GHashTable         *batch_names;    /* batch id → file name */
 };
 
 /* The names of the files @table's values came from, into @names. */
@@ -142,7 +143,7 @@ query (KefuWorkbook              *self,
   kefu_score_report_get_period (report, &from, &to);
   table = kefu_metric_query (store, shop_id, &from, &to, NULL, 0, (const char * const *) keys,
                              grouping, settings, cancellable, error);
-  if (table != NULL)
+  if (table != NULL && grouping == KEFU_GROUP_AGENT)
     add_batches (_kefu_workbook_get_batch_names (self), store, table);
   return g_steal_pointer (&table);
 }
@@ -208,8 +209,6 @@ daily_thread (gpointer data)
                                       (const char * const *) pending->keys, KEFU_GROUP_AGENT_DAY,
                                       pending->has_settings ? &pending->settings : NULL,
                                       pending->cancellable, NULL);
-  if (pending->daily != NULL)
-    add_batches (pending->batch_names, store, pending->daily);
   return NULL;
 }
 
@@ -223,7 +222,6 @@ _kefu_workbook_pending_free (KefuWorkbookPending *pending)
   g_clear_object (&pending->store);
   g_clear_object (&pending->daily);
   g_clear_object (&pending->cancellable);
-  g_clear_pointer (&pending->batch_names, g_hash_table_unref);
   g_strfreev (pending->keys);
   g_free ((char *) pending->settings.time_zone);
   g_free (pending->path);
@@ -262,7 +260,6 @@ start_daily (KefuStore                *store,
       pending->has_settings = TRUE;
     }
   pending->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
-  pending->batch_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   pending->thread = g_thread_try_new ("kefu-workbook-daily", daily_thread, pending, NULL);
   return pending->thread != NULL ? g_steal_pointer (&pending) : NULL;
 }
@@ -280,8 +277,6 @@ _kefu_workbook_finish_loading (KefuWorkbook  *self,
 {
   g_autoptr(KefuWorkbookPending) pending = _kefu_workbook_steal_pending (self);
   g_autoptr(KefuMetricTable) daily = NULL;
-  GHashTableIter iter;
-  gpointer id, name;
 
   if (pending == NULL)
     return TRUE;
@@ -293,19 +288,9 @@ _kefu_workbook_finish_loading (KefuWorkbook  *self,
                      pending->has_settings ? &pending->settings : NULL, pending->cancellable, error);
       if (daily == NULL)
         return FALSE;
-      _kefu_workbook_set_tables (self, NULL, daily);
-      return mask_names (self, pending->store, pending->shop_id, error);
     }
-
-  g_hash_table_iter_init (&iter, pending->batch_names);
-  while (g_hash_table_iter_next (&iter, &id, &name))
-    if (!g_hash_table_contains (_kefu_workbook_get_batch_names (self), id))
-      {
-        g_hash_table_insert (_kefu_workbook_get_batch_names (self), id, name);
-        g_hash_table_iter_steal (&iter);
-      }
-  _kefu_workbook_set_tables (self, NULL, pending->daily);
-  return mask_names (self, pending->store, pending->shop_id, error);
+  _kefu_workbook_set_tables (self, NULL, daily != NULL ? daily : pending->daily);
+  return TRUE;
 }
 
 /**
@@ -380,8 +365,6 @@ kefu_workbook_new_from_store (KefuStore                 *store,
       if (daily == NULL)
         return NULL;
       _kefu_workbook_set_tables (self, NULL, daily);
-      if (!mask_names (self, store, shop_id, error))
-        return NULL;
     }
   return g_steal_pointer (&self);
 }
