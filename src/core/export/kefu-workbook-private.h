@@ -130,8 +130,10 @@ typedef struct
   guint                summary_first_row;  /* the first agent */
   guint                summary_total_col;
 
-  /* Filled by the Detail sheet, read by the Charts: the shop's daily rows. */
+  /* The Details sheet's layout (_kefu_workbook_layout_detail()), and
+   * where it put the shop's daily rows, read by the Charts. */
   GPtrArray           *detail_keys;        /* metric keys, one column each */
+  KefuItemScore      **detail_scores;      /* agent × key: the item scoring it, or NULL */
   guint                detail_first_col;
   guint                detail_shop_first_row;
   guint                detail_shop_n_days;
@@ -249,6 +251,7 @@ void      _kefu_workbook_write_agent         (KefuWorkbookSummary *s,
 /* ------------------------------------------------------------ the sheets */
 
 void      _kefu_workbook_layout_scheme       (KefuWorkbookContext *ctx);
+void      _kefu_workbook_layout_detail       (KefuWorkbookContext *ctx);
 gboolean  _kefu_workbook_write_summary       (KefuWorkbookContext *ctx,
                                               GError             **error);
 gboolean  _kefu_workbook_write_scheme        (KefuWorkbookContext *ctx,
