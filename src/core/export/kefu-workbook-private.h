@@ -145,8 +145,6 @@ typedef struct
 
 /* What the workbook holds beside the report (kefu-workbook.c), read from
  * the store by kefu-workbook-load.c. */
-typedef struct _KefuWorkbookPending KefuWorkbookPending;
-
 KefuCatalog         *_kefu_workbook_get_catalog     (KefuWorkbook         *self,
                                                      GError              **error);
 const char          *_kefu_workbook_get_shop_name   (KefuWorkbook         *self);
@@ -159,12 +157,6 @@ GHashTable          *_kefu_workbook_get_masked_names (KefuWorkbook        *self)
 void                 _kefu_workbook_set_tables      (KefuWorkbook         *self,
                                                      KefuMetricTable      *period,
                                                      KefuMetricTable      *daily);
-void                 _kefu_workbook_set_pending     (KefuWorkbook         *self,
-                                                     KefuWorkbookPending  *pending);
-KefuWorkbookPending *_kefu_workbook_steal_pending   (KefuWorkbook         *self);
-void                 _kefu_workbook_pending_free    (KefuWorkbookPending  *pending);
-gboolean             _kefu_workbook_finish_loading  (KefuWorkbook         *self,
-                                                     GError              **error);
 
 /* ------------------------------- formats (format.c) and cells (cells.c) */
 

@@ -138,21 +138,18 @@ write_sheets (KefuWorkbookContext  *ctx,
   _kefu_workbook_layout_scheme (ctx);
   _kefu_workbook_layout_detail (ctx);
 
-  /* The Summary, Scheme and Definitions sheets do not need the daily
-   * values, which may still be on their way (kefu-workbook-load.c):
-   * another thread writes them meanwhile. Each thread has worksheets of
-   * its own; what both would change in the workbook's shared parts is
-   * settled before: the formats' places (kefu-workbook-format.c), the
-   * Details sheet's reading of the scheme's and the scores' lists
-   * (_kefu_workbook_layout_detail()). Only this thread finishes loading
-   * the workbook and reads the store. The Charts point into both. */
+  /* The Details sheet, the largest, is written here while another
+   * thread writes the Summary, Scheme and Definitions sheets. Each
+   * thread has worksheets of its own; what both would change in the
+   * workbook's shared parts is settled before: the formats' places
+   * (kefu-workbook-format.c), the Details sheet's reading of the
+   * scheme's and the scores' lists (_kefu_workbook_layout_detail()).
+   * The Charts point into both. */
   thread = g_thread_try_new ("kefu-workbook-sheets", write_other_sheets, &other, NULL);
   if (thread == NULL)
     write_other_sheets (&other);
 
-  written = _kefu_workbook_finish_loading (ctx->workbook, &local_error) &&
-            _kefu_workbook_write_detail (ctx, &local_error) &&
-            check_cancelled (ctx, &local_error);
+  written = _kefu_workbook_write_detail (ctx, &local_error) && check_cancelled (ctx, &local_error);
   if (thread != NULL)
     g_thread_join (thread);
 
