@@ -335,15 +335,25 @@ compare_rows (gconstpointer a,
 void
 kefu_metric_table_sort (KefuMetricTable *self)
 {
+  /* name → its collation key, as a row holds it */
+  g_autoptr(GHashTable) collated = g_hash_table_new (g_str_hash, g_str_equal);
+
   g_return_if_fail (KEFU_IS_METRIC_TABLE (self));
 
-  /* Each name collated once, not at every comparison. */
+  /* Each name collated once, not at every comparison, nor for each of an
+   * agent's days. */
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *row = g_ptr_array_index (self->rows, i);
+      const char *name = row->agent_name ? row->agent_name : "";
+      const char *known;
 
-      if (row->sort_key == NULL)
-        row->sort_key = g_utf8_collate_key (row->agent_name ? row->agent_name : "", -1);
+      if (row->sort_key != NULL)
+        continue;
+      known = g_hash_table_lookup (collated, name);
+      row->sort_key = known != NULL ? g_strdup (known) : g_utf8_collate_key (name, -1);
+      if (known == NULL)
+        g_hash_table_insert (collated, (gpointer) name, row->sort_key);
     }
   g_ptr_array_sort (self->rows, compare_rows);
 }
