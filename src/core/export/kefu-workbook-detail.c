@@ -97,23 +97,39 @@ any_daily_value (KefuWorkbookContext *ctx,
   return FALSE;
 }
 
+/* The block's agent, on each of its rows: @safe_name is the name as
+ * _kefu_workbook_safe_text() makes it, once for the block. */
+static void
+write_name (KefuWorkbookContext *ctx,
+            guint                row,
+            const char          *safe_name)
+{
+  if (*safe_name == '\0')
+    worksheet_write_blank (ctx->detail, row, 0, ctx->formats.text);
+  else
+    worksheet_write_string (ctx->detail, row, 0, safe_name, ctx->formats.text);
+}
+
 static void
 write_label (KefuWorkbookContext *ctx,
              guint                row,
-             const char          *agent,
+             const char          *safe_name,
              const char          *label)
 {
-  _kefu_workbook_write_text (ctx, ctx->detail, row, 0, agent, ctx->formats.text);
+  write_name (ctx, row, safe_name);
   worksheet_write_string (ctx->detail, row, 1, label, ctx->formats.text_bold);
 }
 
-/* A block of one agent (or the shop, @agent_id 0); returns the next row. */
+/* A block of one agent (or the shop, @agent_id 0, without @score and
+ * @items: the agent's item score of each column, or NULL); returns the
+ * next row. */
 static guint
 write_block (KefuWorkbookContext *ctx,
              guint                row,
              gint64               agent_id,
              const char          *name,
              KefuAgentScore      *score,
+             KefuItemScore      **items,
              GHashTable          *daily_rows,
              GHashTable          *period_rows)
 {
@@ -126,7 +142,12 @@ write_block (KefuWorkbookContext *ctx,
   int period_row = own != NULL && own->len > 0 ? (int) g_array_index (own, guint, 0) : -1;
   guint n_keys = ctx->detail_keys->len;
   g_autofree const KefuMetricValue **values = g_new0 (const KefuMetricValue *, MAX (n_keys, 1));
+  g_autofree KefuUnit *units = g_new0 (KefuUnit, MAX (n_keys, 1));
+  g_autofree char *safe_name = _kefu_workbook_safe_text (name);
   gboolean any_missing = FALSE;
+
+  for (guint k = 0; k < n_keys; k++)
+    units[k] = key_unit (g_ptr_array_index (ctx->detail_keys, k));
 
   /* Figures for the whole period only (a monthly export): no day rows. */
   if (days != NULL && !any_daily_value (ctx, daily, days))
@@ -144,7 +165,7 @@ write_block (KefuWorkbookContext *ctx,
       const KefuMetricRowKey *key = kefu_metric_table_get_row (daily, r);
       lxw_datetime date = { 0 };
 
-      _kefu_workbook_write_text (ctx, sheet, row, 0, name, f->text);
+      write_name (ctx, row, safe_name);
       if (g_date_valid (&key->day))
         {
           date.year = g_date_get_year (&key->day);
@@ -160,7 +181,7 @@ write_block (KefuWorkbookContext *ctx,
           /* A day without a value stays empty: the trend charts leave a
            * gap there, where a text would be drawn as 0. */
           if (value != NULL && value->missing == KEFU_METRIC_MISSING_NONE && isfinite (value->value))
-            _kefu_workbook_write_value (ctx, sheet, row, FIRST_COL + k, key_unit (metric),
+            _kefu_workbook_write_value (ctx, sheet, row, FIRST_COL + k, units[k],
                                         value->value, value->estimated);
           else
             worksheet_write_blank (sheet, row, FIRST_COL + k, f->missing);
@@ -173,11 +194,9 @@ write_block (KefuWorkbookContext *ctx,
                 ? kefu_metric_table_get (period, period_row, g_ptr_array_index (ctx->detail_keys, k))
                 : NULL;
 
-  write_label (ctx, row, name, TR (ctx, N_("Period")));
+  write_label (ctx, row, safe_name, TR (ctx, N_("Period")));
   for (guint k = 0; k < n_keys; k++)
     {
-      const char *metric = g_ptr_array_index (ctx->detail_keys, k);
-      g_autoptr(KefuItemScore) item = NULL;
       double value = NAN;
       gboolean estimated = FALSE;
 
@@ -187,34 +206,27 @@ write_block (KefuWorkbookContext *ctx,
           estimated = values[k]->estimated;
           any_missing |= values[k]->missing != KEFU_METRIC_MISSING_NONE;
         }
-      else if (score != NULL && (item = kefu_agent_score_find_item (score, metric)) != NULL)
+      else if (items != NULL && items[k] != NULL)
         {
-          g_object_ref (item);
-          value = kefu_item_score_get_value (item);
-          estimated = kefu_item_score_get_estimated (item);
+          value = kefu_item_score_get_value (items[k]);
+          estimated = kefu_item_score_get_estimated (items[k]);
         }
-      _kefu_workbook_write_value (ctx, sheet, row, FIRST_COL + k, key_unit (metric), value, estimated);
+      _kefu_workbook_write_value (ctx, sheet, row, FIRST_COL + k, units[k], value, estimated);
     }
   row++;
 
   for (guint part = 0; part < 2; part++, row++)
     {
-      write_label (ctx, row, name, part == 0 ? TR (ctx, N_("Numerator")) : TR (ctx, N_("Denominator")));
+      write_label (ctx, row, safe_name, part == 0 ? TR (ctx, N_("Numerator")) : TR (ctx, N_("Denominator")));
       for (guint k = 0; k < n_keys; k++)
         {
-          const char *metric = g_ptr_array_index (ctx->detail_keys, k);
           double number = NAN;
 
           if (values[k] != NULL)
             number = part == 0 ? values[k]->numerator : values[k]->denominator;
-          else if (score != NULL)
-            {
-              KefuItemScore *item = kefu_agent_score_find_item (score, metric);
-
-              if (item != NULL)
-                number = part == 0 ? kefu_item_score_get_numerator (item)
-                                   : kefu_item_score_get_denominator (item);
-            }
+          else if (items != NULL && items[k] != NULL)
+            number = part == 0 ? kefu_item_score_get_numerator (items[k])
+                               : kefu_item_score_get_denominator (items[k]);
           if (isfinite (number))
             worksheet_write_number (sheet, row, FIRST_COL + k, number, f->number);
           else
@@ -222,7 +234,7 @@ write_block (KefuWorkbookContext *ctx,
         }
     }
 
-  write_label (ctx, row, name, TR (ctx, N_("Estimated")));
+  write_label (ctx, row, safe_name, TR (ctx, N_("Estimated")));
   for (guint k = 0; k < n_keys; k++)
     {
       gboolean estimated = values[k] != NULL && values[k]->estimated;
@@ -231,7 +243,7 @@ write_block (KefuWorkbookContext *ctx,
     }
   row++;
 
-  write_label (ctx, row, name, TR (ctx, N_("Source files")));
+  write_label (ctx, row, safe_name, TR (ctx, N_("Source files")));
   for (guint k = 0; k < n_keys; k++)
     {
       g_autoptr(GString) files = g_string_new (NULL);
@@ -256,7 +268,7 @@ write_block (KefuWorkbookContext *ctx,
   if (score != NULL && kefu_agent_score_get_agent_account (score) != NULL &&
       g_strcmp0 (kefu_agent_score_get_agent_account (score), name) != 0)
     {
-      write_label (ctx, row, name, TR (ctx, N_("Account")));
+      write_label (ctx, row, safe_name, TR (ctx, N_("Account")));
       _kefu_workbook_write_text (ctx, sheet, row, FIRST_COL, kefu_agent_score_get_agent_account (score),
                                  f->text);
       row++;
@@ -264,7 +276,7 @@ write_block (KefuWorkbookContext *ctx,
 
   if (any_missing)
     {
-      write_label (ctx, row, name, TR (ctx, N_("Why missing")));
+      write_label (ctx, row, safe_name, TR (ctx, N_("Why missing")));
       for (guint k = 0; k < n_keys; k++)
         worksheet_write_string (sheet, row, FIRST_COL + k,
                                 values[k] != NULL ? missing_text (ctx, values[k]->missing) : "",
@@ -276,9 +288,61 @@ write_block (KefuWorkbookContext *ctx,
 }
 
 /**
+ * _kefu_workbook_layout_detail:
+ *
+ * Sets the Details sheet's columns, the scheme's metrics once each, and
+ * finds each agent's item score of each column. The sheets are then
+ * written from two threads (kefu-workbook-write.c), and a GListStore
+ * remembers the last position asked for: the scheme's and the scores'
+ * lists are read here, before, so that the Details sheet does not read
+ * them beside the Summary.
+ */
+void
+_kefu_workbook_layout_detail (KefuWorkbookContext *ctx)
+{
+  g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);   /* key → column + 1 */
+  guint n_keys;
+
+  ctx->detail_keys = g_ptr_array_new ();
+  for (guint i = 0; i < ctx->n_items; i++)
+    {
+      KefuSchemeItem *item = kefu_scheme_get_item (ctx->scheme, i);
+      const char *key = kefu_scheme_item_get_key (item);
+
+      if (kefu_scheme_item_get_kind (item) == KEFU_ITEM_KIND_METRIC && key != NULL &&
+          kefu_metric_lookup (key) != NULL && !g_hash_table_contains (columns, key))
+        {
+          g_ptr_array_add (ctx->detail_keys, (gpointer) key);
+          g_hash_table_insert (columns, (gpointer) key, GUINT_TO_POINTER (ctx->detail_keys->len));
+        }
+    }
+  ctx->detail_first_col = FIRST_COL;
+
+  n_keys = ctx->detail_keys->len;
+  ctx->detail_scores = g_new0 (KefuItemScore *, MAX (ctx->agents->len * n_keys, 1));
+  for (guint a = 0; a < ctx->agents->len; a++)
+    {
+      GListModel *items = kefu_agent_score_get_items (g_ptr_array_index (ctx->agents, a));
+      KefuItemScore **scores = ctx->detail_scores + (gsize) a * n_keys;
+
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(KefuItemScore) item = g_list_model_get_item (items, i);
+          const char *key = kefu_item_score_get_key (item);
+          guint column = key != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (columns, key)) : 0;
+
+          /* The first item of the key, as kefu_agent_score_find_item()
+           * finds it; the scores keep their items. */
+          if (column > 0 && scores[column - 1] == NULL)
+            scores[column - 1] = item;
+        }
+    }
+}
+
+/**
  * _kefu_workbook_write_detail:
  *
- * Writes the Details sheet.
+ * Writes the Details sheet as _kefu_workbook_layout_detail() laid it out.
  */
 gboolean
 _kefu_workbook_write_detail (KefuWorkbookContext  *ctx,
@@ -289,23 +353,10 @@ _kefu_workbook_write_detail (KefuWorkbookContext  *ctx,
   KefuMetricTable *period = _kefu_workbook_get_period (ctx->workbook);
   g_autoptr(GHashTable) daily_rows = index_rows (_kefu_workbook_get_daily (ctx->workbook));
   g_autoptr(GHashTable) period_rows = index_rows (period);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *period_text = _kefu_workbook_period_text (ctx);
   g_autofree char *title = NULL;
   double agent_width = _kefu_workbook_text_width (TR (ctx, N_("Whole shop")));
   guint row;
-
-  ctx->detail_keys = g_ptr_array_new ();
-  for (guint i = 0; i < ctx->n_items; i++)
-    {
-      KefuSchemeItem *item = kefu_scheme_get_item (ctx->scheme, i);
-      const char *key = kefu_scheme_item_get_key (item);
-
-      if (kefu_scheme_item_get_kind (item) == KEFU_ITEM_KIND_METRIC && key != NULL &&
-          kefu_metric_lookup (key) != NULL && g_hash_table_add (seen, (gpointer) key))
-        g_ptr_array_add (ctx->detail_keys, (gpointer) key);
-    }
-  ctx->detail_first_col = FIRST_COL;
 
   /* Translators: the title of the workbook's Details sheet, with its period */
   title = g_strdup_printf (TR (ctx, N_("Daily values, %s")), period_text);
@@ -334,7 +385,7 @@ _kefu_workbook_write_detail (KefuWorkbookContext  *ctx,
 
   row = HEADER_ROW + 1;
   if (period != NULL)
-    row = write_block (ctx, row, 0, TR (ctx, N_("Whole shop")), NULL, daily_rows, period_rows);
+    row = write_block (ctx, row, 0, TR (ctx, N_("Whole shop")), NULL, NULL, daily_rows, period_rows);
   for (guint a = 0; a < ctx->agents->len; a++)
     {
       KefuAgentScore *agent = g_ptr_array_index (ctx->agents, a);
@@ -343,7 +394,8 @@ _kefu_workbook_write_detail (KefuWorkbookContext  *ctx,
         return FALSE;
       agent_width = MAX (agent_width, _kefu_workbook_text_width (kefu_agent_score_get_agent_name (agent)));
       row = write_block (ctx, row, kefu_agent_score_get_agent_id (agent),
-                         kefu_agent_score_get_agent_name (agent), agent, daily_rows, period_rows);
+                         kefu_agent_score_get_agent_name (agent), agent,
+                         ctx->detail_scores + (gsize) a * ctx->detail_keys->len, daily_rows, period_rows);
     }
 
   worksheet_set_column (sheet, 0, 0, CLAMP (agent_width, 10, 30), NULL);

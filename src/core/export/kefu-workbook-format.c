@@ -103,6 +103,35 @@ new_fill (KefuWorkbookContext *ctx,
   return format;
 }
 
+/* Gives every cell format its place in the workbook's table of styles
+ * now, once complete, rather than at its first use: a first use adds to
+ * that table, shared by all the worksheets, while later ones only read it
+ * — so that two threads can each write worksheets of their own
+ * (kefu-workbook-write.c). The formats of most cells come first: each
+ * cell names its format's place, and places 1 to 9 take one digit. The
+ * conditional formats' fills are not cell formats: they get their places
+ * from the Summary's rules. */
+static void
+resolve_cell_formats (KefuWorkbookFormats *f)
+{
+  lxw_format *formats[] = {
+    f->number, f->text, f->date, f->text_bold, f->center, f->text_wrap, f->missing,
+    f->points, f->weighted, f->helper, f->title, f->subtitle, f->info, f->note, f->header,
+    f->header_left, f->header_weight, f->helper_header, f->total, f->rank, f->complete,
+    f->weight, f->inclusive,
+  };
+
+  for (KefuUnit unit = 0; unit <= KEFU_UNIT_SCORE; unit++)
+    lxw_format_get_xf_index (f->value[unit]);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    lxw_format_get_xf_index (formats[i]);
+  for (KefuUnit unit = 0; unit <= KEFU_UNIT_SCORE; unit++)
+    {
+      lxw_format_get_xf_index (f->estimated[unit]);
+      lxw_format_get_xf_index (f->helper_value[unit]);
+    }
+}
+
 /**
  * _kefu_workbook_formats_init:
  *
@@ -226,6 +255,8 @@ _kefu_workbook_formats_init (KefuWorkbookContext *ctx)
   f->error = new_fill (ctx, 0xFFC7CE, 0x9C0006);
   format_set_bold (f->error);
   f->incomplete = new_fill (ctx, 0xFCE4D6, 0x9C0006);
+
+  resolve_cell_formats (f);
 }
 
 /**

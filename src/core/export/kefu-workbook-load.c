@@ -3,14 +3,16 @@
  * The report carries the scores; the workbook also shows the shop's name,
  * the period's values with their numerators, denominators and source
  * files (kefu_metric_query() by agent), and each day's values (by agent
- * and day) for the Details sheet and the trend charts.
+ * and day) for the Details sheet and the trend charts. Only the period's
+ * values name their source files in the workbook, so only their files'
+ * names are read.
  *
- * kefu_workbook_new_from_store() scores the period itself, so that the
- * report and the workbook share one query of the period's values, and
- * reads the daily values meanwhile, in a thread with a connection of its
- * own to the same database (SQLite's WAL lets readers run side by side):
- * the Summary and Scheme sheets are written while it finishes, and the
- * Details sheet waits for it (_kefu_workbook_finish_loading()).
+ * The period's values are read in a thread with a connection of its own
+ * to the same database (SQLite's WAL lets readers run side by side)
+ * while the calling thread reads the days', the larger table (a row per
+ * agent and day). kefu_workbook_new_from_store() scores the period
+ * itself, so that the report and the workbook share one query of the
+ * period's values.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,10 +22,10 @@
 #include "metrics/kefu-metric-query.h"
 #include "model/kefu-shop.h"
 
-struct _KefuWorkbookPending
+/* The period's values, read in a thread of their own. */
+typedef struct
 {
   GThread            *thread;
-  KefuStore          *store;          /* the caller's: to read again if the thread could not */
   char               *path;
   gint64              shop_id;
   GStrv               keys;
@@ -33,9 +35,8 @@ struct _KefuWorkbookPending
   gboolean            has_settings;
   GCancellable       *cancellable;
   /* Set by the thread. */
-  KefuMetricTable    *daily;
-  GHashTable         *batch_names;    /* batch id → file name */
-};
+  KefuMetricTable    *table;
+} PeriodQuery;
 
 /* The names of the files @table's values came from, into @names. */
 static void
@@ -125,37 +126,119 @@ load_shop_name (KefuWorkbook  *self,
   return TRUE;
 }
 
-static KefuMetricTable *
-query (KefuWorkbook              *self,
-       KefuStore                 *store,
-       gint64                     shop_id,
-       KefuGrouping               grouping,
-       const KefuMetricSettings  *settings,
-       GCancellable              *cancellable,
-       GError                   **error)
+static gpointer
+period_thread (gpointer data)
 {
-  KefuScoreReport *report = kefu_workbook_get_report (self);
-  g_auto(GStrv) keys = kefu_scheme_get_metric_keys (kefu_score_report_get_scheme (report));
-  g_autoptr(KefuMetricTable) table = NULL;
-  GDate from, to;
+  PeriodQuery *query = data;
+  g_autoptr(KefuStore) store = kefu_store_open (query->path, NULL);
 
-  kefu_score_report_get_period (report, &from, &to);
-  table = kefu_metric_query (store, shop_id, &from, &to, NULL, 0, (const char * const *) keys,
-                             grouping, settings, cancellable, error);
-  if (table != NULL)
-    add_batches (_kefu_workbook_get_batch_names (self), store, table);
-  return g_steal_pointer (&table);
+  if (store != NULL)
+    query->table = kefu_metric_query (store, query->shop_id, &query->from, &query->to, NULL, 0,
+                                      (const char * const *) query->keys, KEFU_GROUP_AGENT,
+                                      query->has_settings ? &query->settings : NULL,
+                                      query->cancellable, NULL);
+  return NULL;
 }
 
-/* Whether the scheme has metric items at all: manual items have no
- * values to read. */
-static gboolean
-has_metrics (KefuWorkbook *self)
+static void
+period_query_free (PeriodQuery *query)
 {
-  g_auto(GStrv) keys =
-    kefu_scheme_get_metric_keys (kefu_score_report_get_scheme (kefu_workbook_get_report (self)));
+  if (query->thread != NULL)
+    g_thread_join (query->thread);
+  g_clear_object (&query->table);
+  g_clear_object (&query->cancellable);
+  g_strfreev (query->keys);
+  g_free ((char *) query->settings.time_zone);
+  g_free (query->path);
+  g_free (query);
+}
 
-  return keys != NULL && keys[0] != NULL;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PeriodQuery, period_query_free)
+
+/* Starts reading the period's values in a thread; NULL when the database
+ * is not a file another connection can open. */
+static PeriodQuery *
+start_period (KefuStore                *store,
+              gint64                    shop_id,
+              GStrv                     keys,
+              const GDate              *from,
+              const GDate              *to,
+              const KefuMetricSettings *settings,
+              GCancellable             *cancellable)
+{
+  g_autoptr(PeriodQuery) query = g_new0 (PeriodQuery, 1);
+  const char *path = kefu_store_get_path (store);
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  query->path = g_strdup (path);
+  query->shop_id = shop_id;
+  query->keys = g_strdupv (keys);
+  query->from = *from;
+  query->to = *to;
+  if (settings != NULL)
+    {
+      query->settings = *settings;
+      query->settings.time_zone = g_strdup (settings->time_zone);
+      query->has_settings = TRUE;
+    }
+  query->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  query->thread = g_thread_try_new ("kefu-workbook-period", period_thread, query, NULL);
+  return query->thread != NULL ? g_steal_pointer (&query) : NULL;
+}
+
+/* The period's values by agent and each day's by agent and day, read
+ * side by side; the period's again with @store's connection when the
+ * thread could not read them. */
+static gboolean
+query_tables (KefuStore                 *store,
+              gint64                     shop_id,
+              GStrv                      keys,
+              const GDate               *from,
+              const GDate               *to,
+              const KefuMetricSettings  *settings,
+              GCancellable              *cancellable,
+              KefuMetricTable          **period,
+              KefuMetricTable          **daily,
+              GError                   **error)
+{
+  g_autoptr(PeriodQuery) query = start_period (store, shop_id, keys, from, to, settings, cancellable);
+
+  *daily = kefu_metric_query (store, shop_id, from, to, NULL, 0, (const char * const *) keys,
+                              KEFU_GROUP_AGENT_DAY, settings, cancellable, error);
+  if (*daily == NULL)
+    return FALSE;
+
+  if (query != NULL)
+    {
+      g_thread_join (g_steal_pointer (&query->thread));
+      *period = g_steal_pointer (&query->table);
+    }
+  if (*period == NULL)
+    *period = kefu_metric_query (store, shop_id, from, to, NULL, 0, (const char * const *) keys,
+                                 KEFU_GROUP_AGENT, settings, cancellable, error);
+  if (*period == NULL)
+    {
+      g_clear_object (daily);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The tables, the names of the files of the period's values, and those
+ * names with the shop's buyers masked. */
+static gboolean
+set_tables (KefuWorkbook     *self,
+            KefuStore        *store,
+            gint64            shop_id,
+            KefuMetricTable  *period,
+            KefuMetricTable  *daily,
+            GError          **error)
+{
+  _kefu_workbook_set_tables (self, period, daily);
+  add_batches (_kefu_workbook_get_batch_names (self), store, period);
+  return mask_names (self, store, shop_id, error);
 }
 
 /**
@@ -175,137 +258,25 @@ kefu_workbook_load (KefuWorkbook              *self,
                     GCancellable              *cancellable,
                     GError                   **error)
 {
+  KefuScoreReport *report;
   g_autoptr(KefuMetricTable) period = NULL;
   g_autoptr(KefuMetricTable) daily = NULL;
+  g_auto(GStrv) keys = NULL;
+  GDate from, to;
 
   g_return_val_if_fail (KEFU_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (KEFU_IS_STORE (store), FALSE);
 
+  report = kefu_workbook_get_report (self);
   if (!load_shop_name (self, store, shop_id, error))
     return FALSE;
-  if (!has_metrics (self))
+  keys = kefu_scheme_get_metric_keys (kefu_score_report_get_scheme (report));
+  if (keys == NULL || keys[0] == NULL)
     return TRUE;   /* manual items only: nothing by day */
 
-  period = query (self, store, shop_id, KEFU_GROUP_AGENT, settings, cancellable, error);
-  if (period == NULL)
-    return FALSE;
-  daily = query (self, store, shop_id, KEFU_GROUP_AGENT_DAY, settings, cancellable, error);
-  if (daily == NULL)
-    return FALSE;
-  _kefu_workbook_set_tables (self, period, daily);
-  return mask_names (self, store, shop_id, error);
-}
-
-static gpointer
-daily_thread (gpointer data)
-{
-  KefuWorkbookPending *pending = data;
-  g_autoptr(KefuStore) store = kefu_store_open (pending->path, NULL);
-
-  if (store == NULL)
-    return NULL;
-  pending->daily = kefu_metric_query (store, pending->shop_id, &pending->from, &pending->to, NULL, 0,
-                                      (const char * const *) pending->keys, KEFU_GROUP_AGENT_DAY,
-                                      pending->has_settings ? &pending->settings : NULL,
-                                      pending->cancellable, NULL);
-  if (pending->daily != NULL)
-    add_batches (pending->batch_names, store, pending->daily);
-  return NULL;
-}
-
-void
-_kefu_workbook_pending_free (KefuWorkbookPending *pending)
-{
-  if (pending == NULL)
-    return;
-  if (pending->thread != NULL)
-    g_thread_join (pending->thread);
-  g_clear_object (&pending->store);
-  g_clear_object (&pending->daily);
-  g_clear_object (&pending->cancellable);
-  g_clear_pointer (&pending->batch_names, g_hash_table_unref);
-  g_strfreev (pending->keys);
-  g_free ((char *) pending->settings.time_zone);
-  g_free (pending->path);
-  g_free (pending);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KefuWorkbookPending, _kefu_workbook_pending_free)
-
-/* Starts reading the daily values in a thread; NULL when the database is
- * not a file another connection can open. */
-static KefuWorkbookPending *
-start_daily (KefuStore                *store,
-             gint64                    shop_id,
-             KefuScheme               *scheme,
-             const GDate              *from,
-             const GDate              *to,
-             const KefuMetricSettings *settings,
-             GCancellable             *cancellable)
-{
-  g_autoptr(KefuWorkbookPending) pending = g_new0 (KefuWorkbookPending, 1);
-  const char *path = kefu_store_get_path (store);
-
-  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return NULL;
-
-  pending->store = g_object_ref (store);
-  pending->path = g_strdup (path);
-  pending->shop_id = shop_id;
-  pending->keys = kefu_scheme_get_metric_keys (scheme);
-  pending->from = *from;
-  pending->to = *to;
-  if (settings != NULL)
-    {
-      pending->settings = *settings;
-      pending->settings.time_zone = g_strdup (settings->time_zone);
-      pending->has_settings = TRUE;
-    }
-  pending->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
-  pending->batch_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  pending->thread = g_thread_try_new ("kefu-workbook-daily", daily_thread, pending, NULL);
-  return pending->thread != NULL ? g_steal_pointer (&pending) : NULL;
-}
-
-/**
- * _kefu_workbook_finish_loading:
- *
- * Waits for the daily values kefu_workbook_new_from_store() is still
- * reading, if any; reads them with the caller's connection when the
- * thread could not.
- */
-gboolean
-_kefu_workbook_finish_loading (KefuWorkbook  *self,
-                               GError       **error)
-{
-  g_autoptr(KefuWorkbookPending) pending = _kefu_workbook_steal_pending (self);
-  g_autoptr(KefuMetricTable) daily = NULL;
-  GHashTableIter iter;
-  gpointer id, name;
-
-  if (pending == NULL)
-    return TRUE;
-
-  g_thread_join (g_steal_pointer (&pending->thread));
-  if (pending->daily == NULL)
-    {
-      daily = query (self, pending->store, pending->shop_id, KEFU_GROUP_AGENT_DAY,
-                     pending->has_settings ? &pending->settings : NULL, pending->cancellable, error);
-      if (daily == NULL)
-        return FALSE;
-      _kefu_workbook_set_tables (self, NULL, daily);
-      return mask_names (self, pending->store, pending->shop_id, error);
-    }
-
-  g_hash_table_iter_init (&iter, pending->batch_names);
-  while (g_hash_table_iter_next (&iter, &id, &name))
-    if (!g_hash_table_contains (_kefu_workbook_get_batch_names (self), id))
-      {
-        g_hash_table_insert (_kefu_workbook_get_batch_names (self), id, name);
-        g_hash_table_iter_steal (&iter);
-      }
-  _kefu_workbook_set_tables (self, NULL, pending->daily);
-  return mask_names (self, pending->store, pending->shop_id, error);
+  kefu_score_report_get_period (report, &from, &to);
+  return query_tables (store, shop_id, keys, &from, &to, settings, cancellable, &period, &daily, error) &&
+         set_tables (self, store, shop_id, period, daily, error);
 }
 
 /**
@@ -318,8 +289,7 @@ _kefu_workbook_finish_loading (KefuWorkbook  *self,
  * kefu_score_report_new_from_store() does — the metric engine's values by
  * agent, the manual scores stored with the scheme for exactly that period
  * and @manual's — and loads the workbook, with one query of the period's
- * values for both; the daily values are read meanwhile, and are waited for
- * when the workbook is written.
+ * values for both, read beside the daily values.
  *
  * Returns: (transfer full) (nullable): the workbook, or %NULL with @error set
  */
@@ -334,8 +304,8 @@ kefu_workbook_new_from_store (KefuStore                 *store,
                               GCancellable              *cancellable,
                               GError                   **error)
 {
-  g_autoptr(KefuWorkbookPending) pending = NULL;
   g_autoptr(KefuMetricTable) period = NULL;
+  g_autoptr(KefuMetricTable) daily = NULL;
   g_autoptr(KefuManualScores) scores = NULL;
   g_autoptr(KefuScoreReport) report = NULL;
   g_autoptr(KefuWorkbook) self = NULL;
@@ -348,12 +318,18 @@ kefu_workbook_new_from_store (KefuStore                 *store,
 
   keys = kefu_scheme_get_metric_keys (scheme);
   if (keys != NULL && keys[0] != NULL)
-    pending = start_daily (store, shop_id, scheme, from, to, settings, cancellable);
-
-  period = kefu_metric_query (store, shop_id, from, to, NULL, 0, (const char * const *) keys,
-                              KEFU_GROUP_AGENT, settings, cancellable, error);
-  if (period == NULL)
-    return NULL;
+    {
+      if (!query_tables (store, shop_id, keys, from, to, settings, cancellable, &period, &daily, error))
+        return NULL;
+    }
+  else
+    {
+      /* Manual items only: nothing by day, but the agents' rows. */
+      period = kefu_metric_query (store, shop_id, from, to, NULL, 0, (const char * const *) keys,
+                                  KEFU_GROUP_AGENT, settings, cancellable, error);
+      if (period == NULL)
+        return NULL;
+    }
 
   scores = kefu_store_load_manual_scores (store, kefu_scheme_get_store_id (scheme), from, to, error);
   if (scores == NULL)
@@ -363,25 +339,8 @@ kefu_workbook_new_from_store (KefuStore                 *store,
 
   report = kefu_score_report_new (scheme, period, scores);
   self = kefu_workbook_new (report);
-  if (!load_shop_name (self, store, shop_id, error))
+  if (!load_shop_name (self, store, shop_id, error) ||
+      !set_tables (self, store, shop_id, period, daily, error))
     return NULL;
-  add_batches (_kefu_workbook_get_batch_names (self), store, period);
-  _kefu_workbook_set_tables (self, period, NULL);
-  if (!mask_names (self, store, shop_id, error))
-    return NULL;
-
-  if (pending != NULL)
-    _kefu_workbook_set_pending (self, g_steal_pointer (&pending));
-  else if (keys != NULL && keys[0] != NULL)
-    {
-      g_autoptr(KefuMetricTable) daily = query (self, store, shop_id, KEFU_GROUP_AGENT_DAY,
-                                                settings, cancellable, error);
-
-      if (daily == NULL)
-        return NULL;
-      _kefu_workbook_set_tables (self, NULL, daily);
-      if (!mask_names (self, store, shop_id, error))
-        return NULL;
-    }
   return g_steal_pointer (&self);
 }

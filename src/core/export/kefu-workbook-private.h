@@ -130,8 +130,10 @@ typedef struct
   guint                summary_first_row;  /* the first agent */
   guint                summary_total_col;
 
-  /* Filled by the Detail sheet, read by the Charts: the shop's daily rows. */
+  /* The Details sheet's layout (_kefu_workbook_layout_detail()), and
+   * where it put the shop's daily rows, read by the Charts. */
   GPtrArray           *detail_keys;        /* metric keys, one column each */
+  KefuItemScore      **detail_scores;      /* agent × key: the item scoring it, or NULL */
   guint                detail_first_col;
   guint                detail_shop_first_row;
   guint                detail_shop_n_days;
@@ -143,8 +145,6 @@ typedef struct
 
 /* What the workbook holds beside the report (kefu-workbook.c), read from
  * the store by kefu-workbook-load.c. */
-typedef struct _KefuWorkbookPending KefuWorkbookPending;
-
 KefuCatalog         *_kefu_workbook_get_catalog     (KefuWorkbook         *self,
                                                      GError              **error);
 const char          *_kefu_workbook_get_shop_name   (KefuWorkbook         *self);
@@ -157,12 +157,6 @@ GHashTable          *_kefu_workbook_get_masked_names (KefuWorkbook        *self)
 void                 _kefu_workbook_set_tables      (KefuWorkbook         *self,
                                                      KefuMetricTable      *period,
                                                      KefuMetricTable      *daily);
-void                 _kefu_workbook_set_pending     (KefuWorkbook         *self,
-                                                     KefuWorkbookPending  *pending);
-KefuWorkbookPending *_kefu_workbook_steal_pending   (KefuWorkbook         *self);
-void                 _kefu_workbook_pending_free    (KefuWorkbookPending  *pending);
-gboolean             _kefu_workbook_finish_loading  (KefuWorkbook         *self,
-                                                     GError              **error);
 
 /* ------------------------------- formats (format.c) and cells (cells.c) */
 
@@ -249,6 +243,7 @@ void      _kefu_workbook_write_agent         (KefuWorkbookSummary *s,
 /* ------------------------------------------------------------ the sheets */
 
 void      _kefu_workbook_layout_scheme       (KefuWorkbookContext *ctx);
+void      _kefu_workbook_layout_detail       (KefuWorkbookContext *ctx);
 gboolean  _kefu_workbook_write_summary       (KefuWorkbookContext *ctx,
                                               GError             **error);
 gboolean  _kefu_workbook_write_scheme        (KefuWorkbookContext *ctx,

@@ -93,11 +93,38 @@ add_sheets (KefuWorkbookContext  *ctx,
   return TRUE;
 }
 
+/* The sheets written beside the Details sheet, and how that went. */
+typedef struct
+{
+  KefuWorkbookContext *ctx;
+  gboolean             written;
+  GError              *error;
+} OtherSheets;
+
+static gpointer
+write_other_sheets (gpointer data)
+{
+  OtherSheets *other = data;
+  KefuWorkbookContext *ctx = other->ctx;
+
+  other->written = _kefu_workbook_write_summary (ctx, &other->error) &&
+                   check_cancelled (ctx, &other->error) &&
+                   _kefu_workbook_write_scheme (ctx, &other->error) &&
+                   check_cancelled (ctx, &other->error) &&
+                   _kefu_workbook_write_definitions (ctx, &other->error) &&
+                   check_cancelled (ctx, &other->error);
+  return NULL;
+}
+
 static gboolean
 write_sheets (KefuWorkbookContext  *ctx,
               GError              **error)
 {
   GListModel *agents = kefu_score_report_get_agents (ctx->report);
+  OtherSheets other = { ctx, FALSE, NULL };
+  g_autoptr(GError) local_error = NULL;
+  GThread *thread;
+  gboolean written;
 
   for (guint i = 0; i < g_list_model_get_n_items (agents); i++)
     g_ptr_array_add (ctx->agents, g_list_model_get_item (agents, i));
@@ -109,15 +136,35 @@ write_sheets (KefuWorkbookContext  *ctx,
 
   /* The Summary refers to the Scheme sheet's cells: lay that out first. */
   _kefu_workbook_layout_scheme (ctx);
+  _kefu_workbook_layout_detail (ctx);
 
-  /* The daily values may still be on their way (kefu-workbook-load.c):
-   * the Details sheet is the first to need them. */
-  return _kefu_workbook_write_summary (ctx, error) && check_cancelled (ctx, error) &&
-         _kefu_workbook_write_scheme (ctx, error) && check_cancelled (ctx, error) &&
-         _kefu_workbook_finish_loading (ctx->workbook, error) &&
-         _kefu_workbook_write_detail (ctx, error) && check_cancelled (ctx, error) &&
-         _kefu_workbook_write_charts (ctx, error) && check_cancelled (ctx, error) &&
-         _kefu_workbook_write_definitions (ctx, error) && check_cancelled (ctx, error);
+  /* The Details sheet, the largest, is written here while another
+   * thread writes the Summary, Scheme and Definitions sheets. Each
+   * thread has worksheets of its own; what both would change in the
+   * workbook's shared parts is settled before: the formats' places
+   * (kefu-workbook-format.c), the Details sheet's reading of the
+   * scheme's and the scores' lists (_kefu_workbook_layout_detail()).
+   * The Charts point into both. */
+  thread = g_thread_try_new ("kefu-workbook-sheets", write_other_sheets, &other, NULL);
+  if (thread == NULL)
+    write_other_sheets (&other);
+
+  written = _kefu_workbook_write_detail (ctx, &local_error) && check_cancelled (ctx, &local_error);
+  if (thread != NULL)
+    g_thread_join (thread);
+
+  if (!written)
+    {
+      g_clear_error (&other.error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!other.written)
+    {
+      g_propagate_error (error, other.error);
+      return FALSE;
+    }
+  return _kefu_workbook_write_charts (ctx, error) && check_cancelled (ctx, error);
 }
 
 static void
@@ -125,6 +172,7 @@ context_clear (KefuWorkbookContext *ctx)
 {
   g_clear_pointer (&ctx->agents, g_ptr_array_unref);
   g_clear_pointer (&ctx->detail_keys, g_ptr_array_unref);
+  g_clear_pointer (&ctx->detail_scores, g_free);
   g_clear_pointer (&ctx->items, g_free);
   g_clear_pointer (&ctx->summary_name, g_free);
   g_clear_pointer (&ctx->scheme_name, g_free);

@@ -46,7 +46,6 @@ struct _KefuWorkbook
   KefuMetricTable *daily;          /* KEFU_GROUP_AGENT_DAY */
   GHashTable      *batch_names;    /* batch id → file name */
   GHashTable      *masked_names;   /* batch id → file name, its buyers masked */
-  KefuWorkbookPending *pending; /* the daily values, still being read */
 };
 
 G_DEFINE_FINAL_TYPE (KefuWorkbook, kefu_workbook, G_TYPE_OBJECT)
@@ -69,7 +68,6 @@ kefu_workbook_finalize (GObject *object)
 {
   KefuWorkbook *self = KEFU_WORKBOOK (object);
 
-  g_clear_pointer (&self->pending, _kefu_workbook_pending_free);
   g_clear_object (&self->report);
   g_clear_object (&self->period);
   g_clear_object (&self->daily);
@@ -378,7 +376,6 @@ _kefu_workbook_get_period (KefuWorkbook *self)
 KefuMetricTable *
 _kefu_workbook_get_daily (KefuWorkbook *self)
 {
-  _kefu_workbook_finish_loading (self, NULL);
   return self->daily;
 }
 
@@ -388,7 +385,6 @@ _kefu_workbook_get_batch_name (KefuWorkbook *self,
 {
   const char *masked;
 
-  _kefu_workbook_finish_loading (self, NULL);
   if (self->mask_buyers && (masked = g_hash_table_lookup (self->masked_names, &batch_id)) != NULL)
     return masked;
   return g_hash_table_lookup (self->batch_names, &batch_id);
@@ -417,18 +413,4 @@ _kefu_workbook_set_tables (KefuWorkbook    *self,
     g_set_object (&self->period, period);
   if (daily != NULL)
     g_set_object (&self->daily, daily);
-}
-
-void
-_kefu_workbook_set_pending (KefuWorkbook        *self,
-                            KefuWorkbookPending *pending)
-{
-  g_clear_pointer (&self->pending, _kefu_workbook_pending_free);
-  self->pending = pending;
-}
-
-KefuWorkbookPending *
-_kefu_workbook_steal_pending (KefuWorkbook *self)
-{
-  return g_steal_pointer (&self->pending);
 }

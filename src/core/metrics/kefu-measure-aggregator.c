@@ -13,7 +13,53 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "metrics/kefu-metric-engine-private.h"
+
+/* A column's last text and what it read as. The measures come in the
+ * index's order, by period and then key, so runs of them share their
+ * days and their key: each is read once a run. */
+typedef struct
+{
+  char     text[64];
+  gint64   value;
+  gboolean valid;
+} Reading;
+
+/* Whether @text is not the column's last one; remembered if it fits. */
+static gboolean
+changed (Reading    *last,
+         const char *text)
+{
+  if (text != NULL && last->text[0] != '\0' && strcmp (text, last->text) == 0)
+    return FALSE;
+  if (text != NULL && strlen (text) < sizeof last->text)
+    strcpy (last->text, text);
+  else
+    last->text[0] = '\0';
+  return TRUE;
+}
+
+static gboolean
+read_day (Reading    *last,
+          const char *text,
+          gint64     *day)
+{
+  if (changed (last, text))
+    last->valid = _kefu_metric_parse_day (text, &last->value);
+  *day = last->value;
+  return last->valid;
+}
+
+static int
+read_key (Reading    *last,
+          const char *text)
+{
+  if (changed (last, text))
+    last->value = _kefu_metric_index (text);
+  return (int) last->value;
+}
 
 static char *
 format_day (const GDate *date)
@@ -41,6 +87,7 @@ _kefu_measure_aggregate (KefuMetricContext  *ctx,
   g_autofree char *to = format_day (&ctx->to);
   gint64 last_day = ctx->first_day + ctx->n_days - 1;
   gboolean by_day = ctx->grouping != KEFU_GROUP_AGENT;
+  Reading last_start = { "" }, last_end = { "" }, last_key = { "" };
   sqlite3_stmt *stmt;
   guint64 n = 0;
   int rc;
@@ -64,7 +111,7 @@ _kefu_measure_aggregate (KefuMetricContext  *ctx,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int m = _kefu_metric_index ((const char *) sqlite3_column_text (stmt, 3));
+      int m = read_key (&last_key, (const char *) sqlite3_column_text (stmt, 3));
       guint agent = _kefu_metric_agent (ctx, sqlite3_column_int64 (stmt, 0));
       gint64 start, end;
       gboolean inside;
@@ -77,8 +124,8 @@ _kefu_measure_aggregate (KefuMetricContext  *ctx,
 
       /* Keys outside the catalogue and malformed days are not metrics. */
       if (m < 0 ||
-          !_kefu_metric_parse_day ((const char *) sqlite3_column_text (stmt, 1), &start) ||
-          !_kefu_metric_parse_day ((const char *) sqlite3_column_text (stmt, 2), &end))
+          !read_day (&last_start, (const char *) sqlite3_column_text (stmt, 1), &start) ||
+          !read_day (&last_end, (const char *) sqlite3_column_text (stmt, 2), &end))
         continue;
 
       inside = start >= ctx->first_day && end <= last_day;

@@ -320,7 +320,7 @@ event_value (Query           *q,
              gboolean        *whole)
 {
   guint32 need = event_sources (q, m);
-  g_autoptr(GArray) batches = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) batches = NULL;
   static const KefuAcc nothing = { 0 };
   KefuBucket *bucket;
 
@@ -334,7 +334,6 @@ event_value (Query           *q,
     {
       if (bucket == NULL || bucket->accs[m].n == 0)
         return FALSE;
-      covers (q, need & SOURCE_BITS, slot, batches, NULL);
       *whole = TRUE;
     }
   else
@@ -342,13 +341,17 @@ event_value (Query           *q,
       KefuBucket *messages = _kefu_sheet_peek (q->ctx.events, agent, slot);
       KefuBucket *sessions = _kefu_sheet_peek (q->ctx.sessions, agent, slot);
 
-      if (!covers (q, need & SOURCE_BITS, slot, batches, whole))
+      if (!covers (q, need & SOURCE_BITS, slot, NULL, whole))
         return FALSE;
       /* An agent the logs never mention may not be in them at all. */
       if (agent != 0 && !(messages != NULL && messages->touched) &&
           !(sessions != NULL && sessions->touched))
         return FALSE;
     }
+  /* The logs' files, once the value is known to come from them: most
+   * cells of a shop's export tables have no logs at all. */
+  batches = g_array_new (FALSE, FALSE, sizeof (gint64));
+  covers (q, need & SOURCE_BITS, slot, batches, NULL);
 
   value_from_acc (value, &q->catalogue[m], bucket != NULL ? &bucket->accs[m] : &nothing, TRUE);
   if (batches->len > 0)

@@ -14,7 +14,7 @@ typedef struct
   char             *agent_name;
   char             *agent_account;
   char             *sort_key;    /* the agent's name collated; set when sorting */
-  GHashTable       *values;      /* metric key → KefuMetricValue* */
+  GPtrArray        *values;      /* KefuMetricValue* by the key's column; NULL: none */
   GPtrArray        *notes;       /* KefuMetricNote* */
 } Row;
 
@@ -26,7 +26,7 @@ struct _KefuMetricTable
   GDate         from;
   GDate         to;
   GPtrArray    *rows;
-  GHashTable   *keys;            /* every metric key set, for get_keys */
+  GHashTable   *keys;            /* every metric key set → its column + 1 */
 };
 
 G_DEFINE_FINAL_TYPE (KefuMetricTable, kefu_metric_table, G_TYPE_OBJECT)
@@ -70,6 +70,8 @@ value_free (gpointer data)
 {
   KefuMetricValue *value = data;
 
+  if (value == NULL)
+    return;
   g_clear_pointer (&value->batches, g_array_unref);
   g_free (value);
 }
@@ -93,7 +95,7 @@ row_free (gpointer data)
   g_free (row->agent_name);
   g_free (row->agent_account);
   g_free (row->sort_key);
-  g_hash_table_unref (row->values);
+  g_ptr_array_unref (row->values);
   g_free (row);
 }
 
@@ -189,9 +191,15 @@ kefu_metric_table_get (KefuMetricTable *self,
                        guint            row,
                        const char      *key)
 {
+  GPtrArray *values;
+  guint column;
+
   g_return_val_if_fail (KEFU_IS_METRIC_TABLE (self), NULL);
   g_return_val_if_fail (row < self->rows->len, NULL);
-  return g_hash_table_lookup (((Row *) g_ptr_array_index (self->rows, row))->values, key);
+
+  values = ((Row *) g_ptr_array_index (self->rows, row))->values;
+  column = GPOINTER_TO_UINT (g_hash_table_lookup (self->keys, key));
+  return column > 0 && column <= values->len ? g_ptr_array_index (values, column - 1) : NULL;
 }
 
 static int
@@ -233,8 +241,8 @@ kefu_metric_table_add_row (KefuMetricTable        *self,
   row->agent_account = g_strdup (key->agent_account);
   row->key.agent_name = row->agent_name;
   row->key.agent_account = row->agent_account;
-  /* Keyed by the table's own copy of each key (in self->keys). */
-  row->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, value_free);
+  /* By column: the table numbers its keys (self->keys), every row alike. */
+  row->values = g_ptr_array_new_with_free_func (value_free);
   row->notes = g_ptr_array_new_with_free_func (note_free);
   g_ptr_array_add (self->rows, row);
   return self->rows->len - 1;
@@ -248,7 +256,8 @@ kefu_metric_table_set (KefuMetricTable       *self,
                        const KefuMetricValue *value)
 {
   KefuMetricValue *copy;
-  gpointer known;
+  GPtrArray *values;
+  guint column;
 
   g_return_if_fail (KEFU_IS_METRIC_TABLE (self));
   g_return_if_fail (row < self->rows->len);
@@ -257,12 +266,17 @@ kefu_metric_table_set (KefuMetricTable       *self,
   if (value->batches != NULL)
     copy->batches = g_array_ref (value->batches);
 
-  if (!g_hash_table_lookup_extended (self->keys, key, &known, NULL))
+  column = GPOINTER_TO_UINT (g_hash_table_lookup (self->keys, key));
+  if (column == 0)
     {
-      known = g_strdup (key);
-      g_hash_table_add (self->keys, known);
+      column = g_hash_table_size (self->keys) + 1;
+      g_hash_table_insert (self->keys, g_strdup (key), GUINT_TO_POINTER (column));
     }
-  g_hash_table_replace (((Row *) g_ptr_array_index (self->rows, row))->values, known, copy);
+  values = ((Row *) g_ptr_array_index (self->rows, row))->values;
+  if (values->len < column)
+    g_ptr_array_set_size (values, column);
+  value_free (g_ptr_array_index (values, column - 1));
+  g_ptr_array_index (values, column - 1) = copy;
 }
 
 GPtrArray *
@@ -321,15 +335,25 @@ compare_rows (gconstpointer a,
 void
 kefu_metric_table_sort (KefuMetricTable *self)
 {
+  /* name → its collation key, as a row holds it */
+  g_autoptr(GHashTable) collated = g_hash_table_new (g_str_hash, g_str_equal);
+
   g_return_if_fail (KEFU_IS_METRIC_TABLE (self));
 
-  /* Each name collated once, not at every comparison. */
+  /* Each name collated once, not at every comparison, nor for each of an
+   * agent's days. */
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *row = g_ptr_array_index (self->rows, i);
+      const char *name = row->agent_name ? row->agent_name : "";
+      const char *known;
 
-      if (row->sort_key == NULL)
-        row->sort_key = g_utf8_collate_key (row->agent_name ? row->agent_name : "", -1);
+      if (row->sort_key != NULL)
+        continue;
+      known = g_hash_table_lookup (collated, name);
+      row->sort_key = known != NULL ? g_strdup (known) : g_utf8_collate_key (name, -1);
+      if (known == NULL)
+        g_hash_table_insert (collated, (gpointer) name, row->sort_key);
     }
   g_ptr_array_sort (self->rows, compare_rows);
 }
