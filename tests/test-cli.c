@@ -196,33 +196,6 @@ test_import (Fixture       *fixture,
   g_assert_cmpint (run_cli (fixture, &out, &err, "undo", "1", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  /* Headers written the wrong way round, read the right way. */
-  {
-    g_autofree char *swapped = g_build_filename (fixture->dir, "客服_20261014.csv", NULL);
-    g_autoptr(JsonParser) columns_parser = json_parser_new ();
-    JsonArray *columns;
-    const char *fields[] = { "agent", "consult_buyers", "inquiry_buyers", "" };
-
-    g_assert_true (g_file_set_contents (swapped, "客服,询单人数,咨询人数,备注\n小安,120,200,早班\n", -1, NULL));
-    g_assert_cmpint (run_cli (fixture, &out, &err, "import", "--check", "--format", "json",
-                              "--map", "2=consult_buyers", "--map", "咨询人数=inquiry_buyers",
-                              swapped, NULL), ==, 0);
-    g_assert_true (json_parser_load_from_data (columns_parser, out, -1, NULL));
-    report = json_array_get_object_element (json_node_get_array (json_parser_get_root (columns_parser)), 0);
-    g_assert_cmpstr (json_object_get_string_member (report, "status"), ==, "checked");
-    columns = json_object_get_array_member (report, "columns");
-    g_assert_cmpuint (json_array_get_length (columns), ==, 4);
-    for (guint i = 0; i < 4; i++)
-      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (columns, i), "field"),
-                       ==, fields[i]);
-    g_clear_pointer (&out, g_free);
-    g_clear_pointer (&err, g_free);
-
-    g_assert_cmpint (run_cli (fixture, &out, &err, "import", "--map", "9=agent", swapped, NULL), ==, 1);
-    g_assert_nonnull (strstr (err, "“9” is not a column"));
-    g_clear_pointer (&out, g_free);
-    g_clear_pointer (&err, g_free);
-  }
 
   g_assert_cmpint (run_cli (fixture, &out, &err, "batches", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
