@@ -401,7 +401,7 @@ kefu_store_add_message (KefuStore          *self,
   g_return_val_if_fail (message != NULL && message->buyer != NULL, FALSE);
   g_return_val_if_fail (message->sender <= KEFU_SENDER_SYSTEM, FALSE);
 
-  rows = _kefu_store_insert_buffer (self, "message");
+  rows = _kefu_store_insert_buffer (self, KEFU_STORE_MESSAGES);
   _kefu_insert_buffer_int (rows, message->batch_id);
   _kefu_insert_buffer_int (rows, message->shop_id);
   buffer_id (rows, message->agent_id);
@@ -466,7 +466,7 @@ kefu_store_add_order (KefuStore        *self,
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (order != NULL && order->order_no != NULL, FALSE);
 
-  rows = _kefu_store_insert_buffer (self, "order_");
+  rows = _kefu_store_insert_buffer (self, KEFU_STORE_ORDERS);
   _kefu_insert_buffer_int (rows, order->batch_id);
   _kefu_insert_buffer_int (rows, order->shop_id);
   buffer_id (rows, order->agent_id);

@@ -40,8 +40,16 @@ void          _kefu_store_set_error            (KefuStore                *self,
 void          _kefu_store_set_read_error       (KefuStore                *self,
                                                 sqlite3                  *db,
                                                 GError                  **error);
+/* The tables whose rows an import adds by the hundred thousand. */
+typedef enum
+{
+  KEFU_STORE_MESSAGES,
+  KEFU_STORE_ORDERS,
+  KEFU_STORE_N_BUFFERED,
+} KefuStoreBuffered;
+
 KefuInsertBuffer *_kefu_store_insert_buffer   (KefuStore                *self,
-                                                const char               *table);
+                                                KefuStoreBuffered         table);
 gboolean      _kefu_store_end_row              (KefuStore                *self,
                                                 KefuInsertBuffer         *buffer,
                                                 GError                  **error);

@@ -18,8 +18,7 @@ struct _KefuStore
   char       *path;
   char       *backup_path;
   GHashTable *statements;   /* SQL literal → sqlite3_stmt, prepared once */
-  KefuInsertBuffer *messages;  /* rows added in a transaction, not yet inserted */
-  KefuInsertBuffer *orders;
+  KefuInsertBuffer *buffers[KEFU_STORE_N_BUFFERED];  /* rows added in a transaction, not yet inserted */
   GError     *flush_error;  /* of inserting them when nobody could be told */
   int         schema_version;
   guint       in_transaction : 1;
@@ -35,8 +34,8 @@ kefu_store_finalize (GObject *object)
   KefuStore *self = KEFU_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  g_clear_pointer (&self->messages, _kefu_insert_buffer_free);
-  g_clear_pointer (&self->orders, _kefu_insert_buffer_free);
+  for (guint i = 0; i < KEFU_STORE_N_BUFFERED; i++)
+    g_clear_pointer (&self->buffers[i], _kefu_insert_buffer_free);
   g_clear_error (&self->flush_error);
   if (self->reader != NULL)
     sqlite3_close_v2 (self->reader);
@@ -147,28 +146,24 @@ _kefu_store_get_db (KefuStore *self)
 
 /**
  * _kefu_store_insert_buffer:
- * @table: "message" or "order_"
  *
  * The buffer that keeps the rows of @table added in a transaction until
  * the next statement, or until it is full.
  */
 KefuInsertBuffer *
-_kefu_store_insert_buffer (KefuStore  *self,
-                           const char *table)
+_kefu_store_insert_buffer (KefuStore         *self,
+                           KefuStoreBuffered  table)
 {
-  if (g_str_equal (table, "message"))
-    {
-      if (self->messages == NULL)
-        self->messages = _kefu_insert_buffer_new ("message (batch_id, shop_id, agent_id, conversation, "
-                                                  "buyer, sent_at, sender, type, content)", 9);
-      return self->messages;
-    }
-  g_return_val_if_fail (g_str_equal (table, "order_"), NULL);
-  if (self->orders == NULL)
-    self->orders = _kefu_insert_buffer_new ("order_ (batch_id, shop_id, agent_id, order_no, buyer, "
-                                            "status, created_at, paid_at, amount, paid_amount, items, "
-                                            "after_sale)", 12);
-  return self->orders;
+  static const struct { const char *columns; guint n_columns; } tables[] = {
+    [KEFU_STORE_MESSAGES] = { "message (batch_id, shop_id, agent_id, conversation, buyer, sent_at, "
+                              "sender, type, content)", 9 },
+    [KEFU_STORE_ORDERS] = { "order_ (batch_id, shop_id, agent_id, order_no, buyer, status, "
+                            "created_at, paid_at, amount, paid_amount, items, after_sale)", 12 },
+  };
+
+  if (self->buffers[table] == NULL)
+    self->buffers[table] = _kefu_insert_buffer_new (tables[table].columns, tables[table].n_columns);
+  return self->buffers[table];
 }
 
 /**
@@ -187,21 +182,25 @@ _kefu_store_end_row (KefuStore         *self,
   return _kefu_store_flush (self, error);
 }
 
+static void
+discard_buffers (KefuStore *self)
+{
+  for (guint i = 0; i < KEFU_STORE_N_BUFFERED; i++)
+    if (self->buffers[i] != NULL)
+      _kefu_insert_buffer_discard (self->buffers[i]);
+}
+
 /* Inserts the rows the buffers keep. */
 gboolean
 _kefu_store_flush (KefuStore  *self,
                    GError    **error)
 {
-  KefuInsertBuffer *buffers[] = { self->messages, self->orders };
-
-  for (guint i = 0; i < G_N_ELEMENTS (buffers); i++)
-    if (buffers[i] != NULL && !_kefu_insert_buffer_is_empty (buffers[i]) &&
-        _kefu_insert_buffer_flush (buffers[i], self->db) != SQLITE_OK)
+  for (guint i = 0; i < KEFU_STORE_N_BUFFERED; i++)
+    if (self->buffers[i] != NULL && !_kefu_insert_buffer_is_empty (self->buffers[i]) &&
+        _kefu_insert_buffer_flush (self->buffers[i], self->db) != SQLITE_OK)
       {
         _kefu_store_set_error (self, error);
-        for (guint j = 0; j < G_N_ELEMENTS (buffers); j++)
-          if (buffers[j] != NULL)
-            _kefu_insert_buffer_discard (buffers[j]);
+        discard_buffers (self);
         return FALSE;
       }
   return TRUE;
@@ -683,10 +682,7 @@ kefu_store_rollback (KefuStore *self)
   if (!self->in_transaction)
     return;
 
-  if (self->messages != NULL)
-    _kefu_insert_buffer_discard (self->messages);
-  if (self->orders != NULL)
-    _kefu_insert_buffer_discard (self->orders);
+  discard_buffers (self);
   g_clear_error (&self->flush_error);
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
