@@ -69,7 +69,7 @@ test_shops (Fixture       *fixture,
   g_autofree char *err = NULL;
 
   g_assert_cmpint (run_cli (fixture, &out, &err, "info", NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "Schema version: 1"));
+  g_assert_nonnull (strstr (out, "Schema version: 2"));
   g_assert_nonnull (strstr (out, "0 shops"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

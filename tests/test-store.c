@@ -719,6 +719,114 @@ test_buffered_rows (Fixture       *fixture,
   g_assert_cmpint (query_int (_kefu_store_get_db (store), "SELECT count(*) FROM message"), ==, 0);
 }
 
+/* Version 2 rewrites message and order_ with their foreign keys checked
+ * at commit. A database of version 1 keeps every row, id and index through
+ * the upgrade and stays sound; the connection that upgraded it checks the
+ * keys at commit at once; its keys still hold, and a batch still takes its
+ * rows with it when removed. */
+static void
+test_upgrade_deferred_keys (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) store = NULL;
+  g_autofree char *message_sql = NULL, *order_sql = NULL, *integrity = NULL;
+  sqlite3 *db;
+
+  store = _kefu_store_open_with_migrations (fixture->path, _kefu_store_migrations, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kefu_store_get_schema_version (store), ==, 1);
+  g_clear_object (&store);
+  exec_raw (fixture->path,
+            "PRAGMA foreign_keys = ON;"
+            "INSERT INTO shop VALUES (1, '小鹿女装旗舰店', 'taobao', 'Asia/Shanghai', '2026-10-01');"
+            "INSERT INTO agent (id, shop_id, account, display_name) VALUES (7, 1, '小鹿:小王', '小王');"
+            "INSERT INTO import_batch (id, shop_id, file_name, file_size, sha256, profile, platform, kind,"
+            "  rows_read, rows_imported, rows_skipped, imported_at)"
+            "  VALUES (3, 1, 'a.csv', 10, replace(hex(zeroblob(32)), '0', 'a'), 'p', 'taobao', 'messages', 2, 2, 0, '2026-10-02'),"
+            "         (4, 1, 'b.csv', 10, replace(hex(zeroblob(32)), '0', 'b'), 'p', 'taobao', 'orders', 2, 2, 0, '2026-10-02');"
+            "INSERT INTO message VALUES (10, 3, 1, 7, 'c1', 'x**', 1790000000, 'buyer', 'text', '在吗'),"
+            "                           (12, 3, 1, 7, 'c1', 'x**', 1790000009, 'agent', 'text', '在的');"
+            "INSERT INTO order_ VALUES (20, 4, 1, 7, 'P1', 'x**', '已付款', 1790000100, 1790000160, 99.5, 89.5, 2, NULL),"
+            "                          (21, 4, 1, NULL, 'P2', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);");
+
+  store = kefu_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kefu_store_get_schema_version (store), ==, 2);
+  g_assert_nonnull (kefu_store_get_backup_path (store));
+  db = _kefu_store_get_db (store);
+
+  message_sql = query_text (db, "SELECT sql FROM sqlite_schema WHERE name = 'message'");
+  order_sql = query_text (db, "SELECT sql FROM sqlite_schema WHERE name = 'order_'");
+  g_assert_nonnull (strstr (message_sql, "DEFERRABLE INITIALLY DEFERRED"));
+  g_assert_nonnull (strstr (order_sql, "DEFERRABLE INITIALLY DEFERRED"));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'message'"), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'order_'"), ==, 2);
+
+  /* The rows as they were, ids included. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM message WHERE id = 10 AND batch_id = 3 AND agent_id = 7 "
+                                  "AND conversation = 'c1' AND buyer = 'x**' AND sent_at = 1790000000 "
+                                  "AND sender = 'buyer' AND type = 'text' AND content = '在吗'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT sum(id) FROM message"), ==, 22);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM order_ WHERE id = 20 AND batch_id = 4 AND agent_id = 7 "
+                                  "AND order_no = 'P1' AND status = '已付款' AND created_at = 1790000100 "
+                                  "AND paid_at = 1790000160 AND amount = 99.5 AND paid_amount = 89.5 "
+                                  "AND items = 2 AND after_sale IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM order_ WHERE id = 21 AND agent_id IS NULL "
+                                  "AND created_at IS NULL AND amount IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  integrity = query_text (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+
+  /* Checked at commit: the row of a batch that does not exist goes in,
+   * the commit fails, nothing stays. */
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN; INSERT INTO order_ (batch_id, shop_id, order_no) "
+                                     "VALUES (999, 1, 'P9')", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM order_"), ==, 2);
+
+  /* The keys still act: an agent removed leaves its orders without one,
+   * a batch removed takes its messages. */
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM agent WHERE id = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM order_ WHERE agent_id IS NULL"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM message"), ==, 0);   /* ON DELETE CASCADE by agent */
+  g_assert_true (kefu_store_delete_batch (store, 4, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM order_"), ==, 0);
+}
+
+/* Tables of version 1 that are not as version 1 made them are not
+ * rewritten: the upgrade fails and leaves the database as it was. */
+static void
+test_upgrade_unknown_tables (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const KefuStoreMigration other_v1[] = {
+    { 1, "CREATE TABLE message (id INTEGER PRIMARY KEY, note TEXT);"
+         "CREATE TABLE order_ (id INTEGER PRIMARY KEY, note TEXT);" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) store = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+
+  store = _kefu_store_open_with_migrations (fixture->path, other_v1, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = kefu_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_MIGRATION);
+  g_assert_nonnull (strstr (error->message, "version 2"));
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 1);
+  sql = query_text (db, "SELECT sql FROM sqlite_schema WHERE name = 'message'");
+  g_assert_cmpstr (sql, ==, "CREATE TABLE message (id INTEGER PRIMARY KEY, note TEXT)");
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -733,6 +841,8 @@ main (int   argc,
   ADD ("reopen", test_reopen);
   ADD ("migrate", test_migrate);
   ADD ("migrate-failure", test_migrate_failure);
+  ADD ("upgrade-deferred-keys", test_upgrade_deferred_keys);
+  ADD ("upgrade-unknown-tables", test_upgrade_unknown_tables);
   ADD ("refuse-foreign", test_refuse_foreign);
   ADD ("refuse-not-database", test_refuse_not_database);
   ADD ("refuse-newer", test_refuse_newer);

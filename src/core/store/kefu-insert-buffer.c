@@ -38,7 +38,7 @@ typedef struct
 
 struct _KefuInsertBuffer
 {
-  char         *sql_head;    /* INSERT INTO table (columns) VALUES */
+  char         *sql_head;    /* INSERT OR FAIL INTO table (columns) VALUES */
   guint         n_columns;
   GArray       *values;      /* Value, row after row */
   GString      *texts;       /* each ended by a NUL */
@@ -57,7 +57,10 @@ _kefu_insert_buffer_new (const char *table_and_columns,
 {
   KefuInsertBuffer *self = g_new0 (KefuInsertBuffer, 1);
 
-  self->sql_head = g_strdup_printf ("INSERT INTO %s VALUES ", table_and_columns);
+  /* OR FAIL: with ABORT, SQLite would journal each many-row statement to
+   * undo it alone on a broken NOT NULL or CHECK; the failure rolls the
+   * whole transaction back anyway. */
+  self->sql_head = g_strdup_printf ("INSERT OR FAIL INTO %s VALUES ", table_and_columns);
   self->n_columns = n_columns;
   self->values = g_array_sized_new (FALSE, FALSE, sizeof (Value), n_columns * ROWS_PER_STATEMENT);
   self->texts = g_string_new (NULL);

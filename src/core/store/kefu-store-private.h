@@ -11,12 +11,15 @@
 
 G_BEGIN_DECLS
 
-/* One forward step of the schema: applying @sql to a database at
- * version - 1 brings it to @version. Steps run in one transaction. */
+/* One forward step of the schema: applying @sql, or calling @apply when
+ * a step takes more than SQL, brings a database at version - 1 to
+ * @version. Steps run in one transaction; @apply returns NULL, or what
+ * went wrong. */
 typedef struct
 {
   int         version;
   const char *sql;
+  char     *(*apply) (sqlite3 *db);
 } KefuStoreMigration;
 
 extern const KefuStoreMigration _kefu_store_migrations[];

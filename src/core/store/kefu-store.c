@@ -363,14 +363,24 @@ migrate (KefuStore                *self,
 
   for (guint i = 0; i < n_migrations; i++)
     {
+      g_autofree char *failure = NULL;
+
       if (migrations[i].version <= from_version)
         continue;
 
-      if (sqlite3_exec (self->db, migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK)
+      if (migrations[i].sql != NULL)
+        {
+          if (sqlite3_exec (self->db, migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK)
+            failure = g_strdup (sqlite3_errmsg (self->db));
+        }
+      else
+        failure = migrations[i].apply (self->db);
+
+      if (failure != NULL)
         {
           g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_MIGRATION,
                        _("Could not upgrade the database “%s” to version %d: %s"),
-                       self->path, migrations[i].version, sqlite3_errmsg (self->db));
+                       self->path, migrations[i].version, failure);
           exec (self, "ROLLBACK", NULL);
           return FALSE;
         }
