@@ -2,7 +2,8 @@
  *
  * The scanner must read what libxml2's SAX2 parser reads, the same way,
  * and refuse what it refuses: every document here goes through both, the
- * scanner fed in chunks of every size from 1 byte to 9 and whole, and the
+ * scanner fed in chunks of every size from 1 byte to 9, of 100, 257 and
+ * 1,000 bytes, and whole, and the
  * events they report (elements, whether their prefixes are bound,
  * attributes with references decoded, text joined between markup) must
  * be the same — or both must find the document malformed.
@@ -242,10 +243,14 @@ check_as_libxml2 (const char *xml)
   g_autoptr(GString) expected = g_string_new (NULL);
   gboolean well_formed = parse_with_libxml2 (xml, expected);
 
-  for (gsize chunk = 1; chunk <= 10; chunk++)
+  /* Small chunks cut every token; larger ones make a carried token take
+   * more of the next chunk, in steps. */
+  static const gsize sizes[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 100, 257, 1000, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autoptr(GString) events = g_string_new (NULL);
-      gsize size = chunk == 10 ? strlen (xml) + 1 : chunk;
+      gsize size = sizes[i] == 0 ? strlen (xml) + 1 : sizes[i];
       gboolean ok = scan_in_chunks (xml, size, events);
 
       if (ok != well_formed)
@@ -352,6 +357,50 @@ test_namespace_errors (void)
     }
 }
 
+/* The scanner remembers the first names it meets and copies the others
+ * at each tag: both kinds must read alike, in any mix, and tokens longer
+ * than a chunk must read whole. */
+static void
+test_many_names (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<root xmlns:p0=\"urn:0\">");
+  g_autofree char *long_name = g_strnfill (600, 'n');
+  g_autofree char *long_value = g_strnfill (3000, 'v');
+  g_autofree char *well_formed = NULL;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (xml, "<e%u a%u=\"%u\" p0:b%u='x&amp;%u'><e%u/>t%u</e%u>",
+                            i, i, i, i, i, i % 7, i, i);
+  /* Namespaces declared and used by names past those remembered. */
+  g_string_append (xml, "<q:x xmlns:q=\"urn:q\" q:y=\"1\" z=\"2\"><q:w/></q:x>");
+  for (guint i = 0; i < 100; i += 9)
+    g_string_append_printf (xml, "<e%u a%u=\"again\"/>", i, i);
+  g_string_append_printf (xml, "<%s v=\"%s\" w=\"&lt;%s\">%s</%s>",
+                          long_name, long_value, long_value, long_value, long_name);
+  well_formed = g_strconcat (xml->str, "</root>", NULL);
+  check_as_libxml2 (well_formed);
+
+  {
+    static const char * const endings[] = {
+      "<e90 a90=\"1\" a90=\"2\"/></root>",     /* an attribute twice */
+      "<e91 a90=\"1\" p0:b90=\"2\" p0:b90=\"3\"/></root>",
+      "<e92></e93></root>",                     /* an end tag of another name */
+      "<e94 a1=\"1\" a1=\"2\"/></root>",        /* remembered, twice */
+      "<e95 a95=\"&bad;\"/></root>",
+      "<e96 a96=\"x<y\"/></root>",
+      "<e97 a97=\"\x01\"/></root>",
+      "<1e/></root>",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+      {
+        g_autofree char *malformed = g_strconcat (xml->str, endings[i], NULL);
+
+        check_as_libxml2 (malformed);
+      }
+  }
+}
+
 /* What is not for the scanner is left to libxml2. */
 static void
 test_can_scan (void)
@@ -434,6 +483,7 @@ main (int   argc,
   g_test_add_func ("/io/SheetScanner/well-formed", test_well_formed);
   g_test_add_func ("/io/SheetScanner/malformed", test_malformed);
   g_test_add_func ("/io/SheetScanner/namespace-errors", test_namespace_errors);
+  g_test_add_func ("/io/SheetScanner/many-names", test_many_names);
   g_test_add_func ("/io/SheetScanner/can-scan", test_can_scan);
   g_test_add_func ("/io/SheetScanner/stop", test_stop);
   g_test_add_func ("/io/SheetScanner/error-line", test_error_line);

@@ -1,7 +1,8 @@
 /* fuzz-sheet-scanner.c — the worksheet scanner on any bytes
  *
  * Input: one byte giving the size of the chunks the rest is fed in (1 to
- * 256 bytes), the rest the part. Fed in those chunks and fed whole, the
+ * 192 bytes, or in steps of 301 bytes up to 19,264 so that a token cut by
+ * a chunk's end can take several steps of the next), the rest the part. Fed in those chunks and fed whole, the
  * scanner must report the same events and the same verdict, and what it
  * reports must be what it promises: names that are not empty, attribute
  * values within the part, text of valid UTF-8 without NUL.
@@ -84,7 +85,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (size < 1)
     return 0;
 
-  ok = scan ((const char *) data + 1, size - 1, 1 + data[0], chunked);
+  ok = scan ((const char *) data + 1, size - 1,
+             data[0] < 192 ? 1 + data[0] : (gsize) (data[0] - 191) * 301, chunked);
   g_assert (scan ((const char *) data + 1, size - 1, size, whole) == ok);
   /* A malformed part may be reported up to where the error is found,
    * which depends on the chunks; a good one never does. */

@@ -27,6 +27,7 @@
 #define MAX_TOKEN (10 * 1024 * 1024)       /* a tag, comment or CDATA section */
 #define MAX_REFERENCE 12                   /* "&#x10FFFF;" and then some */
 #define MAX_ATTRIBUTES 64                  /* a cell has three */
+#define MAX_NAMES 64                       /* remembered; a sheet uses a dozen */
 
 /* Bytes appended to inline: a sheet has millions of tags. */
 typedef struct
@@ -74,14 +75,42 @@ typedef struct
   guint depth;     /* of the element declaring it */
 } Namespace;
 
+/* A qualified name met before, checked once and split at its colon: a
+ * sheet repeats a dozen names millions of times. */
+typedef struct _Name Name;
+struct _Name
+{
+  Name       *next;          /* of the same first byte */
+  guint       length;        /* of the qualified name */
+  gboolean    is_namespace;  /* "xmlns" or "xmlns:…", as an attribute's */
+  const char *local;         /* NUL-terminated, in text */
+  const char *prefix;        /* NUL-terminated, in text, or NULL */
+  char        text[];        /* the qualified name, NUL, its prefix, NUL */
+};
+
+/* A name of the tag being read: remembered, or (past MAX_NAMES) copied
+ * into scratch. */
 typedef struct
 {
-  gsize       local;      /* in scratch */
+  const Name *known;
+  gsize       local;      /* in scratch, when not known */
   gssize      prefix;     /* in scratch, or -1 */
+} NameRef;
+
+typedef struct
+{
+  NameRef     name;
   const char *value;
   const char *value_end;
   gboolean    is_namespace;
 } Attribute;
+
+/* An open element: its name remembered, or copied into names. */
+typedef struct
+{
+  const Name *known;
+  gsize       offset;
+} OpenElement;
 
 struct _KefuSheetScanner
 {
@@ -89,9 +118,11 @@ struct _KefuSheetScanner
   gpointer                   user_data;
 
   GString                   *carry;       /* the unfinished token of the last chunk */
-  Buffer                     names;       /* qualified names of the open elements */
-  gsize                     *open;        /* their offsets in names */
+  Buffer                     names;       /* qualified names of the open elements not known */
+  OpenElement               *open;
   guint                      n_open;
+  Name                      *known[256];  /* names met, by first byte */
+  guint                      n_known;
   Buffer                     ns_text;
   GArray                    *namespaces;  /* Namespace, innermost last */
   Buffer                     scratch;     /* the tag being reported: its names */
@@ -222,7 +253,7 @@ kefu_sheet_scanner_new (const KefuSheetScannerCallbacks *callbacks,
   self->callbacks = *callbacks;
   self->user_data = user_data;
   self->carry = g_string_new (NULL);
-  self->open = g_new (gsize, MAX_DEPTH);
+  self->open = g_new (OpenElement, MAX_DEPTH);
   self->namespaces = g_array_new (FALSE, FALSE, sizeof (Namespace));
   self->line = 1;
   return self;
@@ -234,6 +265,14 @@ kefu_sheet_scanner_free (KefuSheetScanner *self)
   g_string_free (self->carry, TRUE);
   g_free (self->names.data);
   g_free (self->open);
+  for (guint i = 0; i < G_N_ELEMENTS (self->known); i++)
+    while (self->known[i] != NULL)
+      {
+        Name *next = self->known[i]->next;
+
+        g_free (self->known[i]);
+        self->known[i] = next;
+      }
   g_free (self->ns_text.data);
   g_array_unref (self->namespaces);
   g_free (self->scratch.data);
@@ -520,32 +559,105 @@ is_name (const char *p,
   return TRUE;
 }
 
-/* Copies the qualified name [@p, @end) into scratch, split at its colon. */
-static gboolean
-add_name (KefuSheetScanner *self,
-          const char       *p,
-          const char       *end,
-          gsize            *local,
-          gssize           *prefix)
+/* Names are a few bytes: a loop beats memcmp(). */
+static inline gboolean
+same_bytes (const char *a,
+            const char *b,
+            gsize       length)
 {
-  const char *colon = NULL;
+  for (gsize i = 0; i < length; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
 
-  for (const char *q = p; q < end; q++)
-    if (*q == ':')
-      {
-        colon = q;
-        break;
-      }
-  if (colon != NULL ? !is_name (p, colon) || !is_name (colon + 1, end) : !is_name (p, end))
+/* Whether [@p, @end) is a qualified name; *@colon at its colon or NULL. */
+static gboolean
+is_qualified_name (const char  *p,
+                   const char  *end,
+                   const char **colon)
+{
+  *colon = memchr (p, ':', end - p);
+  return *colon != NULL ? is_name (p, *colon) && is_name (*colon + 1, end) : is_name (p, end);
+}
+
+/* The qualified name [@p, @end) into @ref: remembered when it was met
+ * before or there is room, else copied into scratch. */
+static gboolean
+read_name (KefuSheetScanner *self,
+           const char       *p,
+           const char       *end,
+           NameRef          *ref)
+{
+  gsize length = end - p;
+  const char *colon;
+  Name *name;
+
+  if (length > 0)
+    for (name = self->known[(guchar) *p]; name != NULL; name = name->next)
+      /* Of the same first byte. */
+      if (name->length == length && same_bytes (name->text + 1, p + 1, length - 1))
+        {
+          ref->known = name;
+          return TRUE;
+        }
+
+  if (!is_qualified_name (p, end, &colon))
     return fail (self, "a malformed name");
-  *prefix = -1;
+
+  if (self->n_known < MAX_NAMES)
+    {
+      gsize prefix_length = colon != NULL ? (gsize) (colon - p) : 0;
+
+      name = g_malloc (sizeof (Name) + length + prefix_length + 2);
+      memcpy (name->text, p, length);
+      name->text[length] = '\0';
+      name->length = length;
+      name->local = colon != NULL ? name->text + prefix_length + 1 : name->text;
+      name->prefix = NULL;
+      if (colon != NULL)
+        {
+          char *prefix = name->text + length + 1;
+
+          memcpy (prefix, p, prefix_length);
+          prefix[prefix_length] = '\0';
+          name->prefix = prefix;
+        }
+      name->is_namespace = name->prefix != NULL ? strcmp (name->prefix, "xmlns") == 0
+                                                : strcmp (name->local, "xmlns") == 0;
+      name->next = self->known[(guchar) *p];
+      self->known[(guchar) *p] = name;
+      self->n_known++;
+      ref->known = name;
+      return TRUE;
+    }
+
+  ref->known = NULL;
+  ref->prefix = -1;
   if (colon != NULL)
     {
-      *prefix = buffer_add (&self->scratch, p, colon - p);
+      ref->prefix = buffer_add (&self->scratch, p, colon - p);
       p = colon + 1;
     }
-  *local = buffer_add (&self->scratch, p, end - p);
+  ref->local = buffer_add (&self->scratch, p, end - p);
   return TRUE;
+}
+
+/* The parts of a name read; valid until the next tag. */
+static inline const char *
+local_of (KefuSheetScanner *self,
+          const NameRef    *ref)
+{
+  return ref->known != NULL ? ref->known->local : self->scratch.data + ref->local;
+}
+
+static inline const char *
+prefix_of (KefuSheetScanner *self,
+           const NameRef    *ref)
+{
+  if (ref->known != NULL)
+    return ref->known->prefix;
+  return ref->prefix >= 0 ? self->scratch.data + ref->prefix : NULL;
 }
 
 static void
@@ -594,25 +706,29 @@ check_value (KefuSheetScanner *self,
 
 static gboolean
 same_name (KefuSheetScanner *self,
-           const Attribute  *a,
-           const Attribute  *b)
+           const NameRef    *a,
+           const NameRef    *b)
 {
-  const char *data = self->scratch.data;
+  const char *a_prefix, *b_prefix;
 
-  return strcmp (data + a->local, data + b->local) == 0 &&
-         (a->prefix < 0 ? b->prefix < 0
-                        : b->prefix >= 0 && strcmp (data + a->prefix, data + b->prefix) == 0);
+  /* A name is remembered once. */
+  if (a->known != NULL && b->known != NULL)
+    return a->known == b->known;
+  a_prefix = prefix_of (self, a);
+  b_prefix = prefix_of (self, b);
+  return strcmp (local_of (self, a), local_of (self, b)) == 0 &&
+         (a_prefix == NULL ? b_prefix == NULL : b_prefix != NULL && strcmp (a_prefix, b_prefix) == 0);
 }
 
 /* The namespace of a prefixed name; NULL when none is declared. Names
  * without a prefix are not looked up: what is told apart is only whether
  * a prefix is bound (an unbound one is no element of ours). */
-static const char *
+static inline const char *
 uri_of (KefuSheetScanner *self,
-        gssize            prefix,
+        const char       *prefix,
         guint             depth)
 {
-  return prefix >= 0 ? find_namespace (self, self->scratch.data + prefix, depth) : NULL;
+  return prefix != NULL ? find_namespace (self, prefix, depth) : NULL;
 }
 
 static void
@@ -623,10 +739,27 @@ close_element (KefuSheetScanner *self,
 {
   self->callbacks.end (self->user_data, local, prefix, uri);
   self->n_open--;
-  self->names.len = self->open[self->n_open];
+  self->names.len = self->open[self->n_open].offset;
   pop_namespaces (self);
   self->root_done = self->n_open == 0;
 }
+
+/* Plain bytes of an attribute value: ASCII characters that end nothing
+ * and need no check — all of 0x20 to 0x7F but '"', '&', '\'' and '<'. */
+#define ALL16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const guint8 plain_value[256] = {
+  [0x20] = 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+  [0x30] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+  [0x40] = ALL16, ALL16, ALL16, ALL16,
+};
+#undef ALL16
+
+static inline gboolean
+is_plain_value (char c)
+{
+  return plain_value[(guchar) c];
+}
+
 
 /* "<name attr="value" …>" or "…/>" at @p; *@next past it. */
 static ScanResult
@@ -640,10 +773,10 @@ scan_start_tag (KefuSheetScanner  *self,
   const char *name_end;
   gboolean empty = FALSE;
   gboolean declares = FALSE;
-  gsize element_local;
-  gssize element_prefix;
+  NameRef element;
   guint depth = self->n_open + 1;
-  const char *prefix;
+  const char *local, *prefix;
+  OpenElement *open;
   guint n = 0;
 
   self->scratch.len = 0;
@@ -654,7 +787,7 @@ scan_start_tag (KefuSheetScanner  *self,
   if (q == end)
     return SCAN_MORE;
   name_end = q;
-  if (!add_name (self, name, name_end, &element_local, &element_prefix))
+  if (!read_name (self, name, name_end, &element))
     return SCAN_FAILED;
 
   for (;;)
@@ -662,7 +795,6 @@ scan_start_tag (KefuSheetScanner  *self,
       gboolean spaced = FALSE;
       Attribute *attribute;
       const char *attribute_name;
-      const char *local;
       char quote;
 
       while (q < end && is_space (*q))
@@ -698,7 +830,7 @@ scan_start_tag (KefuSheetScanner  *self,
         q++;
       if (q == end)
         return SCAN_MORE;
-      if (!add_name (self, attribute_name, q, &attribute->local, &attribute->prefix))
+      if (!read_name (self, attribute_name, q, &attribute->name))
         return SCAN_FAILED;
       while (q < end && is_space (*q))
         q++;
@@ -713,27 +845,41 @@ scan_start_tag (KefuSheetScanner  *self,
       quote = *q++;
       if (quote != '"' && quote != '\'')
         return fail (self, "an attribute value without quotes"), SCAN_FAILED;
-      /* Values are a few bytes: a loop beats memchr(). */
+      /* Values are a few plain bytes: a loop beats memchr(). Anything
+       * else is looked at once the value's end is known. */
       attribute->value = q;
-      while (q < end && *q != quote && *q != '<')
+      while (q < end && is_plain_value (*q))
         q++;
+      if (q < end && *q != quote)
+        {
+          const char *rest = q;
+
+          while (q < end && *q != quote && *q != '<')
+            q++;
+          if (q < end && *q == '<')
+            return fail (self, "a '<' in an attribute value"), SCAN_FAILED;
+          if (q < end && !check_value (self, rest, q))
+            return SCAN_FAILED;
+        }
       if (q == end)
         return SCAN_MORE;
-      if (*q == '<')
-        return fail (self, "a '<' in an attribute value"), SCAN_FAILED;
       attribute->value_end = q++;
-      if (!check_value (self, attribute->value, attribute->value_end))
-        return SCAN_FAILED;
       for (guint i = 0; i < self->n_attributes; i++)
-        if (same_name (self, &self->attributes[i], attribute))
+        if (same_name (self, &self->attributes[i].name, &attribute->name))
           return fail (self, "an attribute given twice"), SCAN_FAILED;
 
       /* xmlns="…" and xmlns:p="…" declare namespaces, for this element
        * and those inside it. */
-      local = self->scratch.data + attribute->local;
-      attribute->is_namespace = attribute->prefix < 0
-                                ? local[0] == 'x' && strcmp (local, "xmlns") == 0
-                                : strcmp (self->scratch.data + attribute->prefix, "xmlns") == 0;
+      if (attribute->name.known != NULL)
+        attribute->is_namespace = attribute->name.known->is_namespace;
+      else
+        {
+          const char *attribute_prefix = prefix_of (self, &attribute->name);
+
+          attribute->is_namespace = attribute_prefix != NULL
+                                    ? strcmp (attribute_prefix, "xmlns") == 0
+                                    : strcmp (local_of (self, &attribute->name), "xmlns") == 0;
+        }
       declares |= attribute->is_namespace;
       self->n_attributes++;
     }
@@ -744,7 +890,7 @@ scan_start_tag (KefuSheetScanner  *self,
   if (self->root_done)
     return fail (self, "a second root element"), SCAN_FAILED;
 
-  /* The names are all in scratch now: pointers into it stay put. */
+  /* The names are all read now: pointers into scratch stay put. */
   for (guint i = 0; declares && i < self->n_attributes; i++)
     {
       const Attribute *a = &self->attributes[i];
@@ -752,9 +898,10 @@ scan_start_tag (KefuSheetScanner  *self,
 
       if (!a->is_namespace)
         continue;
-      ns.prefix = a->prefix < 0 ? buffer_add (&self->ns_text, "", 0)
-                                : buffer_add (&self->ns_text, self->scratch.data + a->local,
-                                              strlen (self->scratch.data + a->local));
+      ns.prefix = prefix_of (self, &a->name) == NULL
+                  ? buffer_add (&self->ns_text, "", 0)
+                  : buffer_add (&self->ns_text, local_of (self, &a->name),
+                                strlen (local_of (self, &a->name)));
       ns.uri = buffer_add (&self->ns_text, a->value, a->value_end - a->value);
       g_array_append_val (self->namespaces, ns);
     }
@@ -762,23 +909,29 @@ scan_start_tag (KefuSheetScanner  *self,
   for (guint i = 0; i < self->n_attributes; i++)
     {
       const Attribute *a = &self->attributes[i];
+      const char *attribute_prefix;
 
       if (a->is_namespace)
         continue;
-      self->pointers[n++] = self->scratch.data + a->local;
-      self->pointers[n++] = a->prefix >= 0 ? self->scratch.data + a->prefix : NULL;
-      self->pointers[n++] = uri_of (self, a->prefix, depth);
+      attribute_prefix = prefix_of (self, &a->name);
+      self->pointers[n++] = local_of (self, &a->name);
+      self->pointers[n++] = attribute_prefix;
+      self->pointers[n++] = uri_of (self, attribute_prefix, depth);
       self->pointers[n++] = a->value;
       self->pointers[n++] = a->value_end;
     }
 
-  prefix = element_prefix >= 0 ? self->scratch.data + element_prefix : NULL;
-  self->open[self->n_open++] = buffer_add (&self->names, name, name_end - name);
-  self->callbacks.start (self->user_data, self->scratch.data + element_local, prefix,
-                         uri_of (self, element_prefix, depth), n / 5, self->pointers);
+  local = local_of (self, &element);
+  prefix = prefix_of (self, &element);
+  open = &self->open[self->n_open++];
+  open->known = element.known;
+  open->offset = self->names.len;
+  if (element.known == NULL)
+    buffer_add (&self->names, name, name_end - name);
+  self->callbacks.start (self->user_data, local, prefix, uri_of (self, prefix, depth), n / 5,
+                         self->pointers);
   if (empty && !self->stopped)
-    close_element (self, self->scratch.data + element_local, prefix,
-                   uri_of (self, element_prefix, depth));
+    close_element (self, local, prefix, uri_of (self, prefix, depth));
   return SCAN_DONE;
 }
 
@@ -792,9 +945,10 @@ scan_end_tag (KefuSheetScanner  *self,
   const char *name = p + 2;
   const char *q = name;
   const char *name_end;
-  const char *open_name;
-  gsize local;
-  gssize prefix;
+  const OpenElement *open;
+  gsize length;
+  NameRef ref;
+  const char *prefix;
 
   while (q < end && !ends_name (*q))
     q++;
@@ -809,16 +963,27 @@ scan_end_tag (KefuSheetScanner  *self,
 
   if (self->n_open == 0)
     return fail (self, "an end tag with no element open"), SCAN_FAILED;
-  open_name = self->names.data + self->open[self->n_open - 1];
-  if (strncmp (open_name, name, name_end - name) != 0 || open_name[name_end - name] != '\0')
-    return fail (self, "an end tag that does not match its start tag"), SCAN_FAILED;
+  open = &self->open[self->n_open - 1];
+  length = name_end - name;
+  if (open->known != NULL)
+    {
+      if (open->known->length != length || !same_bytes (open->known->text, name, length))
+        return fail (self, "an end tag that does not match its start tag"), SCAN_FAILED;
+      ref.known = open->known;
+    }
+  else
+    {
+      const char *open_name = self->names.data + open->offset;
 
-  self->scratch.len = 0;
-  if (!add_name (self, name, name_end, &local, &prefix))
-    return SCAN_FAILED;
-  close_element (self, self->scratch.data + local,
-                 prefix >= 0 ? self->scratch.data + prefix : NULL,
-                 uri_of (self, prefix, self->n_open));
+      if (strncmp (open_name, name, length) != 0 || open_name[length] != '\0')
+        return fail (self, "an end tag that does not match its start tag"), SCAN_FAILED;
+      self->scratch.len = 0;
+      if (!read_name (self, name, name_end, &ref))
+        return SCAN_FAILED;
+    }
+
+  prefix = prefix_of (self, &ref);
+  close_element (self, local_of (self, &ref), prefix, uri_of (self, prefix, self->n_open));
   return SCAN_DONE;
 }
 
@@ -983,8 +1148,6 @@ kefu_sheet_scanner_feed (KefuSheetScanner *self,
                          gsize             length,
                          gboolean          last)
 {
-  const char *buffer = data;
-  gsize size = length;
   gssize consumed;
 
   if (self->error != NULL)
@@ -992,26 +1155,58 @@ kefu_sheet_scanner_feed (KefuSheetScanner *self,
   if (self->stopped)
     return TRUE;
 
+  /* The token the last chunk cut is finished with as few bytes of this
+   * one as it takes; the rest is scanned where it lies, not copied. */
   if (self->carry->len > 0)
     {
-      g_string_append_len (self->carry, data, length);
-      buffer = self->carry->str;
-      size = self->carry->len;
+      gsize take = MIN (length, 256);
+
+      for (;;)
+        {
+          gsize carried = self->carry->len;
+
+          g_string_append_len (self->carry, data, take);
+          consumed = scan (self, self->carry->str, self->carry->str + self->carry->len,
+                           last && take == length);
+          if (consumed < 0)
+            {
+              /* Placed at the line of the bytes read. */
+              count_lines (self, self->carry->str, self->carry->len);
+              count_lines (self, data + take, length - take);
+              return FALSE;
+            }
+          count_lines (self, self->carry->str, consumed);
+          if (self->stopped)
+            return TRUE;
+          if ((gsize) consumed >= carried)
+            {
+              g_string_truncate (self->carry, 0);
+              data += consumed - carried;
+              length -= consumed - carried;
+              break;
+            }
+
+          /* Still inside the token: keep what is left of it and take
+           * more of this chunk, or all of it. */
+          g_string_truncate (self->carry, carried);
+          g_string_erase (self->carry, 0, consumed);
+          if (take == length)
+            {
+              g_string_append_len (self->carry, data, length);
+              return TRUE;
+            }
+          take = MIN (length, take * 4);
+        }
     }
 
-  consumed = scan (self, buffer, buffer + size, last);
+  consumed = scan (self, data, data + length, last);
   if (consumed < 0)
     {
-      /* Placed at the line of the bytes read. */
-      count_lines (self, buffer, size);
+      count_lines (self, data, length);
       return FALSE;
     }
-  count_lines (self, buffer, consumed);
-
-  if (buffer == self->carry->str)
-    g_string_erase (self->carry, 0, consumed);
-  else
-    g_string_append_len (g_string_truncate (self->carry, 0), buffer + consumed, size - consumed);
+  count_lines (self, data, consumed);
+  g_string_append_len (self->carry, data + consumed, length - consumed);
 
   if (last && !self->stopped && (!self->root_done || self->n_open > 0))
     return fail (self, "the part ends before its root element does");
