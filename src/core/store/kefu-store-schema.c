@@ -43,8 +43,8 @@ defer_event_keys (sqlite3 *db)
     "  replace(replace(sql, ' ON DELETE CASCADE,', ' ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,'),"
     "          ' ON DELETE SET NULL,', ' ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,')"
     "WHERE type = 'table' AND (name = 'message' OR name = 'order_')";
-  /* Read back through the schema parsed again: three keys each, all
-   * deferred. */
+  /* Read back once SQLite has parsed the schema again, which a text it
+   * could not parse would fail: three keys each, all deferred. */
   static const char check[] =
     "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND (name = 'message' OR name = 'order_')"
     "  AND length(sql) - length(replace(sql, ' DEFERRABLE INITIALLY DEFERRED,', ''))"
