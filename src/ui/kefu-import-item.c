@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "kefu-import-item.h"
+#include "kefu-set-str.h"
 
 struct _KefuImportItem
 {
@@ -208,18 +209,6 @@ kefu_import_item_is_importable (KefuImportItem *self)
          kefu_import_result_get_status (self->result) == KEFU_IMPORT_CHECKED;
 }
 
-/* Sets *@slot to a copy of @value; TRUE when that changed it. */
-static gboolean
-set_string (char       **slot,
-            const char  *value)
-{
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
-
 const char *
 kefu_import_item_get_profile_id (KefuImportItem *self)
 {
@@ -234,7 +223,7 @@ kefu_import_item_set_profile_id (KefuImportItem *self,
 {
   g_return_if_fail (KEFU_IS_IMPORT_ITEM (self));
 
-  if (!set_string (&self->profile_id, profile_id))
+  if (!kefu_set_str (&self->profile_id, profile_id))
     return;
   /* A mapping names one profile's fields. */
   g_clear_pointer (&self->mapping, g_strfreev);
@@ -254,7 +243,7 @@ kefu_import_item_set_encoding (KefuImportItem *self,
 {
   g_return_if_fail (KEFU_IS_IMPORT_ITEM (self));
 
-  if (set_string (&self->encoding, encoding))
+  if (kefu_set_str (&self->encoding, encoding))
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -271,7 +260,7 @@ kefu_import_item_set_shop_name (KefuImportItem *self,
 {
   g_return_if_fail (KEFU_IS_IMPORT_ITEM (self));
 
-  if (set_string (&self->shop_name, shop_name))
+  if (kefu_set_str (&self->shop_name, shop_name))
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -368,15 +357,15 @@ kefu_import_item_set_field (KefuImportItem *self,
   if (self->mapping == NULL)
     {
       self->mapping = g_strdupv (facts->fields);
-      set_string (&self->profile_id, facts->profile_id);
+      kefu_set_str (&self->profile_id, facts->profile_id);
     }
 
   /* A field is fed by one column. */
   if (*field != '\0')
     for (guint i = 0; self->mapping[i] != NULL; i++)
       if (g_str_equal (self->mapping[i], field))
-        set_string (&self->mapping[i], "");
-  set_string (&self->mapping[column], field);
+        kefu_set_str (&self->mapping[i], "");
+  kefu_set_str (&self->mapping[column], field);
 
   g_signal_emit (self, signals[CHANGED], 0);
 }

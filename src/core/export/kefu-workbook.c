@@ -29,6 +29,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "export/kefu-workbook-private.h"
+#include "kefu-set-str.h"
 
 struct _KefuWorkbook
 {
@@ -191,18 +192,6 @@ kefu_workbook_get_report (KefuWorkbook *self)
   return self->report;
 }
 
-/* g_set_str () is GLib 2.76. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 const char *
 kefu_workbook_get_shop_name (KefuWorkbook *self)
 {
@@ -216,7 +205,7 @@ kefu_workbook_set_shop_name (KefuWorkbook *self,
 {
   g_return_if_fail (KEFU_IS_WORKBOOK (self));
 
-  if (set_string (&self->shop_name, shop_name))
+  if (kefu_set_str (&self->shop_name, shop_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOP_NAME]);
 }
 
@@ -273,7 +262,7 @@ kefu_workbook_set_language (KefuWorkbook  *self,
 
   g_clear_pointer (&self->catalog, _kefu_catalog_free);
   self->catalog = catalog;
-  set_string (&self->language, language);
+  kefu_set_str (&self->language, language);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
   return TRUE;
 }

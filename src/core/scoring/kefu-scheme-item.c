@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "scoring/kefu-scoring-private.h"
+#include "kefu-set-str.h"
 
 struct _KefuSchemeItem
 {
@@ -69,17 +70,6 @@ notify_cb (KefuSchemeItem *self,
   /* Derived: its source already said so. */
   if (pspec != properties[PROP_DISPLAY_LABEL])
     emit_changed (self);
-}
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
 }
 
 static void
@@ -273,7 +263,7 @@ kefu_scheme_item_set_key (KefuSchemeItem *self,
 {
   g_return_if_fail (KEFU_IS_SCHEME_ITEM (self));
 
-  if (!set_string (&self->key, key))
+  if (!kefu_set_str (&self->key, key))
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -301,7 +291,7 @@ kefu_scheme_item_set_label (KefuSchemeItem *self,
 
   if (label != NULL && *label == '\0')
     label = NULL;
-  if (!set_string (&self->label, label))
+  if (!kefu_set_str (&self->label, label))
     return;
 
   g_object_freeze_notify (G_OBJECT (self));

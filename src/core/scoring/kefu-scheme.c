@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "scoring/kefu-scheme.h"
+#include "kefu-set-str.h"
 
 struct _KefuScheme
 {
@@ -83,17 +84,6 @@ notify_cb (KefuScheme *self,
 {
   if (pspec != properties[PROP_TOTAL_WEIGHT])
     emit_changed (self);
-}
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
 }
 
 static void
@@ -271,7 +261,7 @@ kefu_scheme_set_id (KefuScheme *self,
 {
   g_return_if_fail (KEFU_IS_SCHEME (self));
 
-  if (set_string (&self->id, id))
+  if (kefu_set_str (&self->id, id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
@@ -288,7 +278,7 @@ kefu_scheme_set_name (KefuScheme *self,
 {
   g_return_if_fail (KEFU_IS_SCHEME (self));
 
-  if (set_string (&self->name, name))
+  if (kefu_set_str (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -305,7 +295,7 @@ kefu_scheme_set_description (KefuScheme *self,
 {
   g_return_if_fail (KEFU_IS_SCHEME (self));
 
-  if (set_string (&self->description, description))
+  if (kefu_set_str (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "kefu-chart.h"
+#include "kefu-set-str.h"
 
 #define PADDING      12.f
 #define LEGEND_MARK  14.f
@@ -782,17 +783,6 @@ kefu_chart_copy (KefuChart *self)
 
 /* ——— properties ——— */
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 const char *
 kefu_chart_get_empty_text (KefuChart *self)
 {
@@ -810,7 +800,7 @@ kefu_chart_set_empty_text (KefuChart  *self,
 
   g_return_if_fail (KEFU_IS_CHART (self));
 
-  if (set_string (&priv->empty_text, text))
+  if (kefu_set_str (&priv->empty_text, text))
     {
       gtk_widget_queue_draw (GTK_WIDGET (self));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTY_TEXT]);
@@ -834,7 +824,7 @@ kefu_chart_set_title (KefuChart  *self,
 
   g_return_if_fail (KEFU_IS_CHART (self));
 
-  if (set_string (&priv->title, title))
+  if (kefu_set_str (&priv->title, title))
     {
       /* A screen reader names the image by its title. */
       if (title != NULL)
