@@ -571,6 +571,15 @@ same_bytes (const char *a,
   return TRUE;
 }
 
+/* Whether an attribute of this name declares a namespace: xmlns="…" or
+ * xmlns:p="…". */
+static inline gboolean
+declares_namespace (const char *prefix,
+                    const char *local)
+{
+  return prefix != NULL ? strcmp (prefix, "xmlns") == 0 : strcmp (local, "xmlns") == 0;
+}
+
 /* Whether [@p, @end) is a qualified name; *@colon at its colon or NULL. */
 static gboolean
 is_qualified_name (const char  *p,
@@ -623,8 +632,7 @@ read_name (KefuSheetScanner *self,
           prefix[prefix_length] = '\0';
           name->prefix = prefix;
         }
-      name->is_namespace = name->prefix != NULL ? strcmp (name->prefix, "xmlns") == 0
-                                                : strcmp (name->local, "xmlns") == 0;
+      name->is_namespace = declares_namespace (name->prefix, name->local);
       name->next = self->known[(guchar) *p];
       self->known[(guchar) *p] = name;
       self->n_known++;
@@ -760,7 +768,6 @@ is_plain_value (char c)
   return plain_value[(guchar) c];
 }
 
-
 /* "<name attr="value" …>" or "…/>" at @p; *@next past it. */
 static ScanResult
 scan_start_tag (KefuSheetScanner  *self,
@@ -870,16 +877,10 @@ scan_start_tag (KefuSheetScanner  *self,
 
       /* xmlns="…" and xmlns:p="…" declare namespaces, for this element
        * and those inside it. */
-      if (attribute->name.known != NULL)
-        attribute->is_namespace = attribute->name.known->is_namespace;
-      else
-        {
-          const char *attribute_prefix = prefix_of (self, &attribute->name);
-
-          attribute->is_namespace = attribute_prefix != NULL
-                                    ? strcmp (attribute_prefix, "xmlns") == 0
-                                    : strcmp (local_of (self, &attribute->name), "xmlns") == 0;
-        }
+      attribute->is_namespace = attribute->name.known != NULL
+                                ? attribute->name.known->is_namespace
+                                : declares_namespace (prefix_of (self, &attribute->name),
+                                                      local_of (self, &attribute->name));
       declares |= attribute->is_namespace;
       self->n_attributes++;
     }
