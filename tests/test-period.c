@@ -199,6 +199,23 @@ test_range (void)
   }
 }
 
+/* A day as data writes it: zero-padded, in any locale; none for an
+ * invalid day. */
+static void
+test_day_text (void)
+{
+  GDate day;
+  g_autofree char *text = NULL;
+  g_autofree char *none = NULL;
+
+  g_date_clear (&day, 1);
+  none = kefu_day_to_string (&day);
+  g_assert_null (none);
+  g_date_set_dmy (&day, 5, G_DATE_MARCH, 2026);
+  text = kefu_day_to_string (&day);
+  g_assert_cmpstr (text, ==, "2026-03-05");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +229,7 @@ main (int   argc,
   g_test_add_func ("/period/Period/range", test_range);
   g_test_add_func ("/period/Period/text-round-trip", test_text_round_trip);
   g_test_add_func ("/period/Period/format", test_format);
+  g_test_add_func ("/period/Period/day-text", test_day_text);
 
   return g_test_run ();
 }

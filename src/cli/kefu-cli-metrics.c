@@ -30,15 +30,6 @@ weekday_name (int weekday)
   return weekday >= 1 && weekday <= 7 ? _(names[weekday - 1]) : "";
 }
 
-static char *
-format_day (const GDate *day)
-{
-  if (!g_date_valid (day))
-    return NULL;
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (day),
-                          g_date_get_month (day), g_date_get_day (day));
-}
-
 /* A number as JSON and CSV write it: no float noise, no locale. */
 static void
 append_number (GString *out,
@@ -304,8 +295,8 @@ print_json (KefuMetricTable *table,
   GDate first, last;
 
   kefu_metric_table_get_period (table, &first, &last);
-  from = format_day (&first);
-  to = format_day (&last);
+  from = kefu_day_to_string (&first);
+  to = kefu_day_to_string (&last);
   append_json_string (out, from);
   g_string_append (out, ", \"to\": ");
   append_json_string (out, to);
@@ -316,7 +307,7 @@ print_json (KefuMetricTable *table,
   for (guint row = 0; row < kefu_metric_table_get_n_rows (table); row++)
     {
       const KefuMetricRowKey *key = kefu_metric_table_get_row (table, row);
-      g_autofree char *day = format_day (&key->day);
+      g_autofree char *day = kefu_day_to_string (&key->day);
 
       g_string_append (out, row > 0 ? ",\n  {\"agent\": " : "\n  {\"agent\": ");
       append_json_string (out, key->agent_id != 0 ? key->agent_name : NULL);
@@ -382,7 +373,7 @@ print_csv (KefuMetricTable *table,
   for (guint row = 0; row < kefu_metric_table_get_n_rows (table); row++)
     {
       const KefuMetricRowKey *key = kefu_metric_table_get_row (table, row);
-      g_autofree char *day = format_day (&key->day);
+      g_autofree char *day = kefu_day_to_string (&key->day);
 
       append_csv_field (out, key->agent_id != 0 ? key->agent_name : "");
       g_string_append_c (out, ',');

@@ -16,6 +16,7 @@
 
 #include "kefu-demo-private.h"
 #include "metrics/kefu-metric-query.h"
+#include "model/kefu-period.h"
 
 static const struct {
   const char   *key;
@@ -42,13 +43,6 @@ typedef struct
   double satisfied;
   double dissatisfied;
 } Ratings;
-
-static char *
-format_day (const GDate *day)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (day), g_date_get_month (day),
-                          g_date_get_day (day));
-}
 
 static gboolean
 put (KefuDemo    *demo,
@@ -119,7 +113,7 @@ put_row (KefuDemo         *demo,
 {
   const KefuMetricRowKey *key = kefu_metric_table_get_row (table, row);
   KefuDemoMonth *month = _kefu_demo_month (demo, &key->day);
-  g_autofree char *day = format_day (&key->day);
+  g_autofree char *day = kefu_day_to_string (&key->day);
   gboolean any[KEFU_DEMO_N_KINDS] = { FALSE };
   const KefuMetricValue *received;
 
@@ -179,7 +173,7 @@ put_dsr (KefuDemo     *demo,
     { "dsr_logistics", 4.80, 4.78 },
   };
   KefuDemoMonth *month = _kefu_demo_month (demo, day);
-  g_autofree char *text = format_day (day);
+  g_autofree char *text = kefu_day_to_string (day);
   guint jd = g_date_get_julian (day);
   KefuDemoRng rng;
 
@@ -230,7 +224,7 @@ _kefu_demo_add_measures (KefuDemo  *demo,
 
   for (guint i = 0; i < n_days; i++, g_date_add_days (&day, 1))
     {
-      g_autofree char *text = format_day (&day);
+      g_autofree char *text = kefu_day_to_string (&day);
       KefuDemoMonth *month = _kefu_demo_month (demo, &day);
 
       if (!put_ratings (demo, month->batch[KEFU_DEMO_PERFORMANCE], 0, text, &shop[i], error) ||

@@ -17,6 +17,7 @@
 #include "kefu-demo.h"
 #include "kefu-demo-private.h"
 #include "model/kefu-batch.h"
+#include "model/kefu-period.h"
 
 #define DEMO_SCHEME "womenswear-composite"
 
@@ -64,13 +65,6 @@ file_name (KefuDemoKind  kind,
     }
 }
 
-static char *
-format_day (const GDate *day)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (day), g_date_get_month (day),
-                          g_date_get_day (day));
-}
-
 static gint64
 ensure_shop (KefuStore  *store,
              GError    **error)
@@ -108,7 +102,7 @@ is_current (KefuDemo  *demo,
             GError   **error)
 {
   g_autoptr(GListModel) batches = kefu_store_list_batches (demo->store, demo->shop_id, error);
-  g_autofree char *last = format_day (&demo->last);
+  g_autofree char *last = kefu_day_to_string (&demo->last);
   guint n;
 
   if (batches == NULL)
@@ -140,8 +134,8 @@ add_batches (KefuDemo  *demo,
   for (guint m = 0; m < demo->n_months; m++)
     {
       KefuDemoMonth *month = &demo->months[m];
-      g_autofree char *first = format_day (&month->first);
-      g_autofree char *last = format_day (&month->last);
+      g_autofree char *first = kefu_day_to_string (&month->first);
+      g_autofree char *last = kefu_day_to_string (&month->last);
       g_autofree char *name = g_strdup_printf ("%04u-%02u", g_date_get_year (&month->first),
                                                g_date_get_month (&month->first));
 
@@ -176,8 +170,8 @@ finish_batches (KefuDemo  *demo,
   for (guint m = 0; m < demo->n_months; m++)
     {
       KefuDemoMonth *month = &demo->months[m];
-      g_autofree char *first = format_day (&month->first);
-      g_autofree char *last = format_day (&month->last);
+      g_autofree char *first = kefu_day_to_string (&month->first);
+      g_autofree char *last = kefu_day_to_string (&month->last);
 
       for (guint k = 0; k < KEFU_DEMO_N_KINDS; k++)
         {

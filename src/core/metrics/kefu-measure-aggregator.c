@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "metrics/kefu-metric-engine-private.h"
+#include "model/kefu-period.h"
 
 /* A column's last text and what it read as. The measures come in the
  * index's order, by period and then key, so runs of them share their
@@ -61,13 +62,6 @@ read_key (Reading    *last,
   return (int) last->value;
 }
 
-static char *
-format_day (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
 static void
 add (KefuAcc      *acc,
      sqlite3_stmt *stmt)
@@ -83,8 +77,8 @@ gboolean
 _kefu_measure_aggregate (KefuMetricContext  *ctx,
                          GError            **error)
 {
-  g_autofree char *from = format_day (&ctx->from);
-  g_autofree char *to = format_day (&ctx->to);
+  g_autofree char *from = kefu_day_to_string (&ctx->from);
+  g_autofree char *to = kefu_day_to_string (&ctx->to);
   gint64 last_day = ctx->first_day + ctx->n_days - 1;
   gboolean by_day = ctx->grouping != KEFU_GROUP_AGENT;
   Reading last_start = { "" }, last_end = { "" }, last_key = { "" };

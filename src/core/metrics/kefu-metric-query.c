@@ -18,6 +18,7 @@
 
 #include "metrics/kefu-metric-engine-private.h"
 #include "metrics/kefu-metric-query.h"
+#include "model/kefu-period.h"
 
 #define M KEFU_SOURCE_MESSAGES
 #define S KEFU_SOURCE_SESSIONS
@@ -189,10 +190,8 @@ load_batches (Query   *q,
               GError **error)
 {
   KefuMetricContext *ctx = &q->ctx;
-  g_autofree char *from = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&ctx->from),
-                                           g_date_get_month (&ctx->from), g_date_get_day (&ctx->from));
-  g_autofree char *to = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&ctx->to),
-                                         g_date_get_month (&ctx->to), g_date_get_day (&ctx->to));
+  g_autofree char *from = kefu_day_to_string (&ctx->from);
+  g_autofree char *to = kefu_day_to_string (&ctx->to);
   sqlite3_stmt *stmt;
   int rc;
 

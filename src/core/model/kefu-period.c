@@ -287,6 +287,23 @@ kefu_period_format (const KefuPeriod *self)
 }
 
 /**
+ * kefu_day_to_string:
+ *
+ * A day as the store and data files write it, whatever the locale.
+ *
+ * Returns: (transfer full) (nullable): `2026-11-01`, or %NULL for an
+ *   invalid day
+ */
+char *
+kefu_day_to_string (const GDate *day)
+{
+  if (!g_date_valid (day))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (day), g_date_get_month (day),
+                          g_date_get_day (day));
+}
+
+/**
  * kefu_period_to_string:
  *
  * Returns: (transfer full): a stable text form, `month:2026-11-01`,
@@ -295,16 +312,15 @@ kefu_period_format (const KefuPeriod *self)
 char *
 kefu_period_to_string (const KefuPeriod *self)
 {
+  g_autofree char *first = kefu_day_to_string (&self->first);
+  g_autofree char *last = NULL;
+
   if (self->granularity == KEFU_GRANULARITY_RANGE)
-    return g_strdup_printf ("range:%04u-%02u-%02u..%04u-%02u-%02u",
-                            g_date_get_year (&self->first), g_date_get_month (&self->first),
-                            g_date_get_day (&self->first), g_date_get_year (&self->last),
-                            g_date_get_month (&self->last), g_date_get_day (&self->last));
-  return g_strdup_printf ("%s:%04u-%02u-%02u",
-                          granularity_names[self->granularity],
-                          g_date_get_year (&self->first),
-                          g_date_get_month (&self->first),
-                          g_date_get_day (&self->first));
+    {
+      last = kefu_day_to_string (&self->last);
+      return g_strdup_printf ("range:%s..%s", first, last);
+    }
+  return g_strdup_printf ("%s:%s", granularity_names[self->granularity], first);
 }
 
 /* FIRST..LAST, both YYYY-MM-DD, FIRST not after LAST. */

@@ -42,6 +42,8 @@ char            *kefu_period_format          (const KefuPeriod *self);
 char            *kefu_period_to_string       (const KefuPeriod *self);
 KefuPeriod      *kefu_period_parse           (const char       *text);
 
+char            *kefu_day_to_string          (const GDate      *day);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KefuPeriod, kefu_period_free)
 
 G_END_DECLS

@@ -15,17 +15,7 @@
 #include "kefu-format.h"
 #include "scoring/kefu-score-report.h"
 #include "scoring/kefu-scoring-private.h"
-
-static char *
-format_day (const GDate *day)
-{
-  char buffer[16];
-
-  if (!g_date_valid (day))
-    return NULL;
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", day);
-  return g_strdup (buffer);
-}
+#include "model/kefu-period.h"
 
 /**
  * kefu_score_report_to_json:
@@ -51,8 +41,8 @@ kefu_score_report_to_json (KefuScoreReport *self)
   issues = kefu_score_report_get_issues (self);
   agents = kefu_score_report_get_agents (self);
   kefu_score_report_get_period (self, &from, &to);
-  from_text = format_day (&from);
-  to_text = format_day (&to);
+  from_text = kefu_day_to_string (&from);
+  to_text = kefu_day_to_string (&to);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "scheme");
